@@ -1,0 +1,167 @@
+#pragma once
+// What the user asked for: plain structs with documented defaults, filled by the scenario
+// loader, validated there, and turned into runtime state by the model. Units live in the
+// types (SimTime) or the names (_mb, _bytes, _per_second).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lambdasim/engine/distribution.hpp"
+#include "lambdasim/engine/time.hpp"
+
+namespace lambdasim {
+
+// Lambda quotas and limits (Lambda quotas page, `gettingstarted-limits`).
+namespace aws_limits {
+inline constexpr int kDefaultAccountConcurrency = 1000;
+inline constexpr int kDefaultUnreservedMinimum = 100;
+inline constexpr int kMinMemoryMb = 128;
+inline constexpr int kMaxMemoryMb = 10240;
+inline constexpr double kMemoryMbPerVcpu = 1769.0;  // 1,769 MB = 1 vCPU
+inline constexpr double kMaxVcpu = 6.0;
+inline constexpr SimTime kMinTimeout = kSecond;
+inline constexpr SimTime kMaxTimeout = 900 * kSecond;
+inline constexpr SimTime kDefaultTimeout = 3 * kSecond;
+inline constexpr int kMinEphemeralMb = 512;
+inline constexpr int kMaxEphemeralMb = 10240;
+inline constexpr double kMaxZipBytes = 50.0 * 1024 * 1024;          // direct upload
+inline constexpr double kMaxUnzippedBytes = 250.0 * 1024 * 1024;    // including layers
+inline constexpr double kMaxImageBytes = 10.0 * 1024 * 1024 * 1024; // container image
+inline constexpr double kSyncPayloadLimitBytes = 6.0 * 1024 * 1024; // request and response
+inline constexpr SimTime kOnDemandInitLimit = 10 * kSecond;         // init phase limit
+inline constexpr int kRequestsPerSecondPerConcurrency = 10;         // the 10x rate caps
+}  // namespace aws_limits
+
+enum class ScalingMode { PerFunction, Legacy };
+
+struct ScalingSpec {
+    // Since Nov 2023 each function may add 1,000 environments per 10 s (`scaling-behavior`).
+    ScalingMode mode = ScalingMode::PerFunction;
+    int environments = 1000;      // per_function: bucket capacity and amount refilled per `per`
+    SimTime per = 10 * kSecond;   // per_function: refill interval
+    // Legacy (before Nov 2023): account-wide burst of 500-3,000 by Region, then +500/min.
+    int initial_burst = 3000;
+    int per_minute = 500;
+};
+
+struct AccountSpec {
+    int concurrency_limit = aws_limits::kDefaultAccountConcurrency;
+    int unreserved_minimum = aws_limits::kDefaultUnreservedMinimum;
+    ScalingSpec scaling;
+};
+
+enum class Runtime { NodeJs, Python, Java, DotNet, Ruby, Provided, ContainerImage };
+enum class PackageType { Zip, Image };
+
+struct PackageSpec {
+    PackageType type = PackageType::Zip;
+    double size_bytes = 5.0 * 1024 * 1024;           // zip: zipped size; image: image size
+    double unzipped_size_bytes = 15.0 * 1024 * 1024; // zip only, including layers
+};
+
+struct ProvisionedStep {
+    SimTime at = 0;
+    int level = 0;
+};
+
+struct FunctionSpec {
+    std::string name;
+    Runtime runtime = Runtime::Python;
+    PackageSpec package;
+    int memory_mb = 128;
+    int ephemeral_storage_mb = 512;
+    SimTime timeout = aws_limits::kDefaultTimeout;
+    std::optional<int> reserved_concurrency;
+    std::vector<ProvisionedStep> provisioned_concurrency;  // level schedule; empty = none
+    SimTime provisioned_allocation_delay = 90 * kSecond;  // "about 1-2 minutes" of preparation
+    int provisioned_allocation_per_minute = 6000;
+    DistributionSpec duration;          // seconds, at reference memory
+    int reference_memory_mb = 0;        // 0: the function's own memory (no scaling)
+    double cpu_bound = 0.5;             // assumption: fraction of duration that scales with vCPU
+    std::optional<DistributionSpec> cold_start;  // seconds; overrides the runtime preset
+    DistributionSpec idle_lifetime = DistributionSpec::uniform(5 * 60.0, 15 * 60.0);  // assumption
+    double error_rate = 0;
+
+    int effective_reference_memory_mb() const { return reference_memory_mb > 0 ? reference_memory_mb : memory_mb; }
+    int max_provisioned() const {
+        int m = 0;
+        for (const auto& s : provisioned_concurrency) m = s.level > m ? s.level : m;
+        return m;
+    }
+};
+
+enum class ArrivalProcessKind { Poisson, Constant, Steps, Ramp, Diurnal, Burst, Trace };
+enum class TraceFormat { Timestamps, Counts };
+
+struct RatePoint {
+    SimTime at = 0;
+    double per_second = 0;
+};
+
+struct ArrivalSpec {
+    ArrivalProcessKind process = ArrivalProcessKind::Poisson;
+    double rate_per_second = 0;   // poisson, constant
+    std::vector<RatePoint> points;  // steps (piecewise constant) and ramp (piecewise linear)
+    double peak_per_second = 0;   // diurnal
+    double trough_per_second = 0; // diurnal
+    SimTime peak_at = 14 * kHour; // diurnal: time of day of the peak
+    SimTime period = kDay;        // diurnal
+    std::uint64_t count = 0;      // burst
+    SimTime at = 0;               // burst
+    SimTime window = 0;           // burst: spread evenly over this window (0 = all at once)
+    std::string file;             // trace
+    TraceFormat trace_format = TraceFormat::Timestamps;
+};
+
+enum class InvocationType { Sync };
+
+struct TargetSpec {
+    std::string function;
+    InvocationType invocation = InvocationType::Sync;
+};
+
+struct ClientSpec {
+    // AWS SDK "standard" retry mode: 3 attempts, exponential backoff with full jitter, capped at
+    // 20 s (SDKs and Tools reference guide, "Retry behavior"). Base 1 s as in the cross-SDK
+    // specification; some SDKs (Java v2) start lower, so it is a setting.
+    int max_attempts = 3;
+    SimTime backoff_base = kSecond;
+    SimTime backoff_cap = 20 * kSecond;
+};
+
+struct TrafficSourceSpec {
+    std::string name;
+    ArrivalSpec arrivals;
+    TargetSpec target;
+    ClientSpec client;
+    DistributionSpec payload = DistributionSpec::constant(1024);  // bytes
+    bool via_api_gateway = false;
+};
+
+struct ApiGatewaySpec {
+    // Account-level throttle shared by all APIs in a Region: 10,000 req/s, burst 5,000.
+    double rate_per_second = 10000;
+    int burst = 5000;
+    SimTime integration_timeout = 29 * kSecond;  // REST default
+};
+
+struct ScenarioSpec {
+    std::string name = "scenario";
+    std::string description;
+    SimTime duration = kHour;
+    std::uint64_t seed = 1;
+    SimTime metrics_period = kSecond;
+    AccountSpec account;
+    std::vector<FunctionSpec> functions;
+    std::vector<TrafficSourceSpec> traffic;
+    std::optional<ApiGatewaySpec> api_gateway;
+
+    const FunctionSpec* find_function(const std::string& name) const {
+        for (const auto& f : functions)
+            if (f.name == name) return &f;
+        return nullptr;
+    }
+};
+
+}  // namespace lambdasim

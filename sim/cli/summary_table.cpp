@@ -1,0 +1,58 @@
+#include "summary_table.hpp"
+
+#include <string>
+
+#include <fmt/format.h>
+
+namespace lambdasim::cli {
+namespace {
+
+// The reason with the most throttles, or "-" when there are none.
+std::string main_reason(const nlohmann::ordered_json& by_reason) {
+    std::string best = "-";
+    std::uint64_t most = 0;
+    for (const auto& [reason, count] : by_reason.items()) {
+        if (count.get<std::uint64_t>() > most) {
+            most = count.get<std::uint64_t>();
+            best = reason;
+        }
+    }
+    return best;
+}
+
+double percent(std::uint64_t part, std::uint64_t whole) {
+    return whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+
+}  // namespace
+
+void print_summary_table(std::FILE* out, const nlohmann::ordered_json& s) {
+    const auto& account = s["account"];
+    fmt::print(out, "\n{} (seed {}, {:.0f} s simulated{})\n", s["scenario"].get<std::string>(), s["seed"].get<std::uint64_t>(),
+               s["simulated_seconds"].get<double>(), s["interrupted"].get<bool>() ? ", INTERRUPTED" : "");
+    fmt::print(out, "account: limit {}, unreserved {}, peak concurrency {}, throttles {}\n\n",
+               account["concurrency_limit"].get<int>(), account["unreserved_concurrency"].get<int>(),
+               account["max_concurrent_executions"].get<int>(), account["throttles"].get<std::uint64_t>());
+
+    fmt::print(out, "{:<20} {:>12} {:>10} {:>7} {:>10} {:>9} {:>8} {:>8}  {}\n", "function", "invocations", "throttles",
+               "thr %", "cold", "peak conc", "p50 ms", "p99 ms", "main throttle reason");
+    for (const auto& [name, f] : s["functions"].items()) {
+        const auto invocations = f["invocations"].get<std::uint64_t>();
+        const auto throttles = f["throttles"].get<std::uint64_t>();
+        fmt::print(out, "{:<20} {:>12} {:>10} {:>6.2f}% {:>10} {:>9} {:>8.1f} {:>8.1f}  {}\n", name, invocations, throttles,
+                   percent(throttles, invocations + throttles), f["cold_starts"].get<std::uint64_t>(),
+                   f["max_concurrent_executions"].get<int>(), f["duration_ms"]["p50"].get<double>(),
+                   f["duration_ms"]["p99"].get<double>(), main_reason(f["throttles_by_reason"]));
+    }
+    if (s["entry_points"].empty()) return;
+    fmt::print(out, "\n{:<20} {:>12} {:>10} {:>8} {:>10} {:>8} {:>8} {:>8}\n", "entry point", "requests", "succeeded",
+               "failed", "throttled", "retries", "p50 ms", "p99 ms");
+    for (const auto& [name, e] : s["entry_points"].items()) {
+        fmt::print(out, "{:<20} {:>12} {:>10} {:>8} {:>10} {:>8} {:>8.1f} {:>8.1f}\n", name, e["requests"].get<std::uint64_t>(),
+                   e["succeeded"].get<std::uint64_t>(), e["failed"].get<std::uint64_t>(),
+                   e["throttled"].get<std::uint64_t>(), e["retries"].get<std::uint64_t>(),
+                   e["latency_ms"]["p50"].get<double>(), e["latency_ms"]["p99"].get<double>());
+    }
+}
+
+}  // namespace lambdasim::cli

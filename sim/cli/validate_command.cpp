@@ -1,0 +1,24 @@
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "scenario_options.hpp"
+
+namespace lambdasim::cli {
+namespace po = boost::program_options;
+
+int validate_command(const std::vector<std::string>& args) {
+    ScenarioOptions scenario;
+    po::options_description options("validate options");
+    options.add_options()("help,h", "show this help");
+    scenario.add_to(options);
+    po::variables_map values;
+    if (auto stop = parse_command_line(args, options, values, "usage: lambdasim validate SCENARIO.yaml [--set K=V]...")) return *stop;
+    const auto spec = scenario.load();
+    if (!spec) return kExitBadInput;
+    fmt::print("{}: ok ({} functions, {} traffic sources, {} s simulated)\n", scenario.file, spec->functions.size(),
+               spec->traffic.size(), to_seconds(spec->duration));
+    return kExitOk;
+}
+
+}  // namespace lambdasim::cli

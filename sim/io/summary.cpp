@@ -1,0 +1,91 @@
+#include "lambdasim/io/summary.hpp"
+
+#include "lambdasim/version.hpp"
+
+namespace lambdasim {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json percentiles(const LogHistogram& h) {
+    const Percentiles p = h.summary();
+    return Json{{"mean", p.mean}, {"p50", p.p50}, {"p90", p.p90}, {"p99", p.p99}, {"max", p.max}};
+}
+
+template <std::size_t N>
+Json by_name(const std::array<std::uint64_t, N>& counts, const std::array<std::string_view, N>& names,
+             bool skip_zero) {
+    Json j = Json::object();
+    for (std::size_t i = 0; i < N; ++i)
+        if (!skip_zero || counts[i] != 0) j[std::string(names[i])] = counts[i];
+    return j;
+}
+
+}  // namespace
+
+bool is_wall_clock_key(std::string_view key) { return key == "wall_seconds" || key == "events_per_second"; }
+
+Json make_summary(const ScenarioSpec& spec, const ModelRunResult& run) {
+    const MetricsRecorder& m = *run.metrics;
+    const SimTime end = run.simulated_end;
+    Json j;
+    j["scenario"] = spec.name;
+    j["seed"] = spec.seed;
+    j["simulated_seconds"] = to_seconds(end);
+    j["interrupted"] = run.interrupted;
+    j["version"] = kVersion;
+    j["source_revision"] = kSourceRevision;
+    j["engine"] = Json{{"events", run.events},
+                       {"wall_seconds", run.wall_seconds},
+                       {"events_per_second", run.wall_seconds > 0 ? static_cast<double>(run.events) / run.wall_seconds : 0}};
+    j["account"] = Json{{"concurrency_limit", spec.account.concurrency_limit},
+                        {"unreserved_concurrency", run.unreserved_capacity},
+                        {"max_concurrent_executions", m.account().concurrency.max()},
+                        {"mean_concurrent_executions", m.account().concurrency.mean(end)},
+                        {"max_unreserved_concurrent_executions", m.account().unreserved.max()},
+                        {"max_claimed_account_concurrency", m.account().claimed.max()},
+                        {"throttles", m.account().throttles_total}};
+    Json functions = Json::object();
+    for (std::size_t i = 0; i < spec.functions.size(); ++i) {
+        const FunctionMetrics& f = m.function(i);
+        const FunctionCounts& c = f.total;
+        Json fj;
+        fj["invocations"] = c.invocations;
+        fj["throttles"] = c.throttles();
+        fj["throttles_by_reason"] = by_name(c.throttles_by_reason, kThrottleReasonNames, true);
+        fj["cold_starts"] = c.cold_starts;
+        fj["warm_starts"] = c.warm_starts;
+        fj["errors"] = c.errors;
+        fj["timeouts"] = c.timeouts;
+        fj["max_concurrent_executions"] = f.concurrency.max();
+        fj["mean_concurrent_executions"] = f.concurrency.mean(end);
+        fj["provisioned_invocations"] = c.provisioned_invocations;
+        fj["provisioned_spillover_invocations"] = c.provisioned_spillover_invocations;
+        fj["duration_ms"] = percentiles(f.duration_total);
+        fj["init_duration_ms"] = percentiles(f.init_total);
+        functions[f.name] = fj;
+    }
+    j["functions"] = functions;
+    Json entries = Json::object();
+    for (std::size_t i = 0; i < spec.traffic.size(); ++i) {
+        const EntryPointMetrics& e = m.entry_point(i);
+        const EntryPointCounts& c = e.total;
+        Json ej;
+        ej["requests"] = c.requests;
+        ej["succeeded"] = c.succeeded;
+        ej["failed"] = c.failed;
+        ej["throttled"] = c.throttled;
+        ej["retries"] = c.retries;
+        ej["in_flight"] = c.requests - c.succeeded - c.failed - c.throttled;
+        ej["failed_by_reason"] = by_name(c.failed_by_reason, kFailureReasonNames, true);
+        ej["throttled_by_reason"] = by_name(c.throttled_by_reason, kThrottleReasonNames, true);
+        ej["latency_ms"] = percentiles(e.latency_total);
+        entries[e.name] = ej;
+    }
+    j["entry_points"] = entries;
+    j["invariants_ok"] = run.broken_invariants.empty();
+    if (!run.broken_invariants.empty()) j["broken_invariants"] = run.broken_invariants;
+    return j;
+}
+
+}  // namespace lambdasim

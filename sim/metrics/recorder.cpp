@@ -1,0 +1,136 @@
+#include "lambdasim/metrics/recorder.hpp"
+
+#include <string>
+
+namespace lambdasim {
+namespace {
+
+template <std::size_t N>
+void add_array(std::array<std::uint64_t, N>& into, const std::array<std::uint64_t, N>& from) {
+    for (std::size_t i = 0; i < N; ++i) into[i] += from[i];
+}
+
+// "Throttles_<Reason>" names, built once.
+const std::array<std::string, kThrottleReasonCount>& throttle_metric_names() {
+    static const auto names = [] {
+        std::array<std::string, kThrottleReasonCount> n;
+        for (std::size_t i = 0; i < kThrottleReasonCount; ++i) n[i] = "Throttles_" + std::string(kThrottleReasonNames[i]);
+        return n;
+    }();
+    return names;
+}
+
+}  // namespace
+
+std::uint64_t FunctionCounts::throttles() const {
+    std::uint64_t total = 0;
+    for (auto n : throttles_by_reason) total += n;
+    return total;
+}
+
+void FunctionCounts::add(const FunctionCounts& o) {
+    invocations += o.invocations;
+    cold_starts += o.cold_starts;
+    warm_starts += o.warm_starts;
+    errors += o.errors;
+    timeouts += o.timeouts;
+    provisioned_invocations += o.provisioned_invocations;
+    provisioned_spillover_invocations += o.provisioned_spillover_invocations;
+    add_array(throttles_by_reason, o.throttles_by_reason);
+}
+
+void EntryPointCounts::add(const EntryPointCounts& o) {
+    requests += o.requests;
+    succeeded += o.succeeded;
+    failed += o.failed;
+    throttled += o.throttled;
+    retries += o.retries;
+    add_array(failed_by_reason, o.failed_by_reason);
+    add_array(throttled_by_reason, o.throttled_by_reason);
+}
+
+MetricsRecorder::MetricsRecorder(const std::vector<std::string>& function_names,
+                                 const std::vector<std::string>& entry_point_names, TimeSeriesSink* sink)
+    : functions_(function_names.size()), entry_points_(entry_point_names.size()), sink_(sink) {
+    for (std::size_t i = 0; i < function_names.size(); ++i) functions_[i].name = function_names[i];
+    for (std::size_t i = 0; i < entry_point_names.size(); ++i) entry_points_[i].name = entry_point_names[i];
+}
+
+void MetricsRecorder::invocation_started(std::size_t function, bool cold, double init_ms, bool provisioned,
+                                         bool spillover) {
+    FunctionMetrics& f = functions_[function];
+    ++f.period.invocations;
+    if (cold) {
+        ++f.period.cold_starts;
+        f.init_period.add(init_ms);
+    } else {
+        ++f.period.warm_starts;
+    }
+    if (provisioned) ++f.period.provisioned_invocations;
+    if (spillover) ++f.period.provisioned_spillover_invocations;
+}
+
+void MetricsRecorder::invocation_ended(std::size_t function, double duration_ms, InvocationOutcome outcome) {
+    FunctionMetrics& f = functions_[function];
+    f.duration_period.add(duration_ms);
+    if (outcome != InvocationOutcome::Success) ++f.period.errors;
+    if (outcome == InvocationOutcome::Timeout) ++f.period.timeouts;
+}
+
+void MetricsRecorder::close_period(SimTime period_start) {
+    const double t = to_seconds(period_start);
+    auto emit = [&](std::string_view entity, std::string_view metric, double value) {
+        if (sink_) sink_->row(t, entity, metric, value);
+    };
+    for (FunctionMetrics& f : functions_) {
+        const FunctionCounts& p = f.period;
+        emit(f.name, "Invocations", static_cast<double>(p.invocations));
+        emit(f.name, "Throttles", static_cast<double>(p.throttles()));
+        for (std::size_t r = 0; r < kThrottleReasonCount; ++r)
+            if (static_cast<ThrottleReason>(r) != ThrottleReason::ApiGatewayThrottled)
+                emit(f.name, throttle_metric_names()[r], static_cast<double>(p.throttles_by_reason[r]));
+        emit(f.name, "Errors", static_cast<double>(p.errors));
+        emit(f.name, "Timeouts", static_cast<double>(p.timeouts));
+        emit(f.name, "ColdStarts", static_cast<double>(p.cold_starts));
+        emit(f.name, "ConcurrentExecutions", f.concurrency.period_max());
+        emit(f.name, "ProvisionedConcurrentExecutions", f.provisioned_busy.period_max());
+        emit(f.name, "ProvisionedConcurrencyInvocations", static_cast<double>(p.provisioned_invocations));
+        emit(f.name, "ProvisionedConcurrencySpilloverInvocations", static_cast<double>(p.provisioned_spillover_invocations));
+        emit(f.name, "Duration_p50", f.duration_period.quantile(0.50));
+        emit(f.name, "Duration_p99", f.duration_period.quantile(0.99));
+        emit(f.name, "InitDuration_p99", f.init_period.quantile(0.99));
+        f.total.add(p);
+        f.period = {};
+        f.duration_total.merge(f.duration_period);
+        f.duration_period.clear();
+        f.init_total.merge(f.init_period);
+        f.init_period.clear();
+        f.concurrency.start_period();
+        f.provisioned_busy.start_period();
+    }
+    for (EntryPointMetrics& e : entry_points_) {
+        const EntryPointCounts& p = e.period;
+        emit(e.name, "Requests", static_cast<double>(p.requests));
+        emit(e.name, "Succeeded", static_cast<double>(p.succeeded));
+        emit(e.name, "Failed", static_cast<double>(p.failed));
+        emit(e.name, "Throttled", static_cast<double>(p.throttled));
+        emit(e.name, "Retries", static_cast<double>(p.retries));
+        emit(e.name, "Latency_p50", e.latency_period.quantile(0.50));
+        emit(e.name, "Latency_p99", e.latency_period.quantile(0.99));
+        e.total.add(p);
+        e.period = {};
+        e.latency_total.merge(e.latency_period);
+        e.latency_period.clear();
+    }
+    emit("account", "ConcurrentExecutions", account_.concurrency.period_max());
+    emit("account", "UnreservedConcurrentExecutions", account_.unreserved.period_max());
+    emit("account", "ClaimedAccountConcurrency", account_.claimed.period_max());
+    emit("account", "Throttles", static_cast<double>(account_.throttles_period));
+    account_.throttles_total += account_.throttles_period;
+    account_.throttles_period = 0;
+    account_.concurrency.start_period();
+    account_.unreserved.start_period();
+    account_.claimed.start_period();
+}
+
+}  // namespace lambdasim

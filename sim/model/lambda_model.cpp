@@ -1,0 +1,398 @@
+#include "lambdasim/model/lambda_model.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+#include <boost/random/bernoulli_distribution.hpp>
+#include <boost/random/uniform_real_distribution.hpp>
+
+namespace lambdasim {
+namespace {
+
+std::int64_t rate_cap_tokens(int concurrency) {
+    return std::int64_t{aws_limits::kRequestsPerSecondPerConcurrency} * concurrency;
+}
+
+TokenBucket rate_cap(int concurrency) {
+    // Requests-per-second cap of 10 x concurrency (`lambda-concurrency`), at most one second's
+    // worth of burst.
+    return TokenBucket::per_second(static_cast<double>(rate_cap_tokens(concurrency)), rate_cap_tokens(concurrency));
+}
+
+constexpr std::size_t kNoReason = SIZE_MAX;
+
+}  // namespace
+
+LambdaModel::LambdaModel(const ScenarioSpec& spec, Simulator& simulator, MetricsRecorder& recorder)
+    : spec_(spec), simulator_(simulator), recorder_(recorder) {
+    handler_ = simulator_.add_handler(&LambdaModel::dispatch, this);
+    const RandomStreams streams(spec.seed);
+
+    functions_.reserve(spec.functions.size());
+    for (const FunctionSpec& f : spec.functions) functions_.emplace_back(f, streams);
+
+    const ScalingSpec& scaling = spec.account.scaling;
+    if (scaling.mode == ScalingMode::Legacy)
+        legacy_scaling_ = TokenBucket(scaling.initial_burst, scaling.per_minute, kMinute);
+    for (FunctionRuntime& f : functions_) {
+        if (scaling.mode == ScalingMode::Legacy) {
+            f.scaling = &legacy_scaling_;
+        } else {
+            f.own_scaling = TokenBucket(scaling.environments, scaling.environments, scaling.per);
+            f.scaling = &f.own_scaling;
+        }
+        if (f.has_reserved) reserved_total_ += f.reserved;
+    }
+    unreserved_capacity_ = spec.account.concurrency_limit - reserved_total_;
+    account_rate_ = rate_cap(spec.account.concurrency_limit);
+    if (spec.api_gateway)
+        gateway_bucket_ = TokenBucket::per_second(spec.api_gateway->rate_per_second, spec.api_gateway->burst);
+
+    sources_.reserve(spec.traffic.size());
+    for (const TrafficSourceSpec& t : spec.traffic) {
+        const auto function = static_cast<std::uint32_t>(
+            std::find_if(spec.functions.begin(), spec.functions.end(),
+                         [&](const FunctionSpec& f) { return f.name == t.target.function; }) -
+            spec.functions.begin());
+        assert(function < spec.functions.size() && "the loader checks traffic targets");
+        sources_.push_back(TrafficSource{&t, function, ArrivalProcess(t.arrivals, streams.stream(t.name, "arrivals")),
+                                         Distribution(t.payload), streams.stream(t.name, "payload"),
+                                         streams.stream(t.name, "retry")});
+    }
+}
+
+void LambdaModel::start() {
+    for (std::uint32_t s = 0; s < sources_.size(); ++s) {
+        const SimTime first = sources_[s].arrivals.next();
+        if (first != kTimeInfinity) simulator_.schedule_at(first, handler_, Arrival, s);
+    }
+    for (std::uint32_t f = 0; f < functions_.size(); ++f) {
+        const auto& steps = functions_[f].spec->provisioned_concurrency;
+        for (std::size_t k = 0; k < steps.size(); ++k) {
+            if (steps[k].at == 0) {
+                // Provisioned before traffic: initialised and ready at t = 0.
+                set_provisioned_level(f, steps[k].level);
+                functions_[f].provisioned_step = k;
+                add_provisioned_environments(f, steps[k].level);
+            } else {
+                simulator_.schedule_at(steps[k].at, handler_, ProvisionedChange, f, k);
+            }
+        }
+        update_gauges(f);
+    }
+    simulator_.schedule_at(spec_.metrics_period, handler_, MetricsTick);
+}
+
+void LambdaModel::finish(SimTime end) {
+    if (period_start_ < end) {
+        recorder_.close_period(period_start_);
+        period_start_ = end;
+    }
+}
+
+void LambdaModel::dispatch(void* self, const Event& event) { static_cast<LambdaModel*>(self)->handle(event); }
+
+void LambdaModel::handle(const Event& event) {
+    const auto function = static_cast<std::uint32_t>(event.subject >> 32);
+    const auto environment = static_cast<EnvironmentIndex>(event.subject & 0xFFFFFFFFu);
+    switch (static_cast<EventKind>(event.kind)) {
+    case Arrival: on_arrival(static_cast<std::uint32_t>(event.subject)); break;
+    case RetryAttempt:
+        if (request_current(static_cast<std::uint32_t>(event.subject), event.token))
+            attempt(static_cast<std::uint32_t>(event.subject));
+        break;
+    case InvocationEnd: end_invocation(function, environment, static_cast<std::uint32_t>(event.token)); break;
+    case GatewayTimeout: {
+        const auto request = static_cast<std::uint32_t>(event.subject);
+        // API Gateway answers 504 at its integration timeout; the function runs on.
+        if (request_current(request, event.token))
+            finish_request(request, false, false, static_cast<std::size_t>(FailureReason::GatewayTimeout));
+        break;
+    }
+    case ReclaimEnvironment: reclaim(function, environment, static_cast<std::uint32_t>(event.token)); break;
+    case ProvisionedChange: change_provisioned(static_cast<std::uint32_t>(event.subject), event.token); break;
+    case ProvisionedReady: provisioned_ready(static_cast<std::uint32_t>(event.subject), event.token); break;
+    case MetricsTick:
+        recorder_.close_period(period_start_);
+        period_start_ = simulator_.now();
+        simulator_.schedule_in(spec_.metrics_period, handler_, MetricsTick);
+        break;
+    }
+}
+
+std::uint32_t LambdaModel::new_request(std::uint32_t source) {
+    std::uint32_t index;
+    if (!free_requests_.empty()) {
+        index = free_requests_.back();
+        free_requests_.pop_back();
+    } else {
+        index = static_cast<std::uint32_t>(requests_.size());
+        requests_.emplace_back();
+    }
+    Request& r = requests_[index];
+    r.source = source;
+    r.attempts = 0;
+    r.active = true;
+    r.first_attempt = simulator_.now();
+    ++ledger_.started;
+    return index;
+}
+
+bool LambdaModel::request_current(std::uint32_t request, std::uint64_t generation) const {
+    const Request& r = requests_[request];
+    return r.active && r.generation == generation;
+}
+
+void LambdaModel::on_arrival(std::uint32_t source_index) {
+    TrafficSource& source = sources_[source_index];
+    const SimTime next = source.arrivals.next();
+    if (next != kTimeInfinity) simulator_.schedule_at(std::max(next, simulator_.now()), handler_, Arrival, source_index);
+
+    const std::uint32_t request = new_request(source_index);
+    requests_[request].payload_bytes = source.payload.sample(source.payload_rng);
+    ++recorder_.entry_point(source_index).period.requests;
+    attempt(request);
+}
+
+void LambdaModel::attempt(std::uint32_t request) {
+    Request& r = requests_[request];
+    TrafficSource& source = sources_[r.source];
+    ++r.attempts;
+    // Sync request payloads are limited to 6 MB: refused with 413 before using concurrency.
+    if (r.payload_bytes > aws_limits::kSyncPayloadLimitBytes) {
+        finish_request(request, false, false, static_cast<std::size_t>(FailureReason::RequestTooLarge));
+        return;
+    }
+    const bool via_gateway = source.spec->via_api_gateway && spec_.api_gateway.has_value();
+    if (via_gateway && !gateway_bucket_.try_take(simulator_.now())) {
+        attempt_throttled(request, ThrottleReason::ApiGatewayThrottled);
+        return;
+    }
+    const Admission admission = admit(source.function);
+    if (!admission.admitted) {
+        recorder_.throttle(source.function, admission.reason);
+        attempt_throttled(request, admission.reason);
+        return;
+    }
+    start_invocation(source.function, admission, request);
+    const Environment& env = functions_[source.function].pool[admission.environment];
+    if (via_gateway && env.run_time > spec_.api_gateway->integration_timeout)
+        simulator_.schedule_in(spec_.api_gateway->integration_timeout, handler_, GatewayTimeout, request, r.generation);
+}
+
+void LambdaModel::attempt_throttled(std::uint32_t request, ThrottleReason reason) {
+    Request& r = requests_[request];
+    TrafficSource& source = sources_[r.source];
+    const ClientSpec& client = source.spec->client;
+    if (static_cast<int>(r.attempts) >= client.max_attempts) {
+        finish_request(request, false, true, static_cast<std::size_t>(reason));
+        return;
+    }
+    // Exponential backoff with full jitter: uniform(0, min(cap, base x 2^(attempt-1))).
+    const double ceiling = std::min(to_seconds(client.backoff_cap),
+                                    to_seconds(client.backoff_base) * std::ldexp(1.0, static_cast<int>(r.attempts) - 1));
+    const double delay = boost::random::uniform_real_distribution<double>(0.0, ceiling)(source.retry_rng);
+    ++recorder_.entry_point(r.source).period.retries;
+    simulator_.schedule_in(from_seconds(delay), handler_, RetryAttempt, request, r.generation);
+}
+
+void LambdaModel::finish_request(std::uint32_t request, bool succeeded, bool throttled, std::size_t reason) {
+    Request& r = requests_[request];
+    EntryPointMetrics& entry = recorder_.entry_point(r.source);
+    if (succeeded) {
+        ++entry.period.succeeded;
+        entry.latency_period.add(to_milliseconds(simulator_.now() - r.first_attempt));
+    } else if (throttled) {
+        ++entry.period.throttled;
+        ++entry.period.throttled_by_reason[reason];
+    } else {
+        ++entry.period.failed;
+        ++entry.period.failed_by_reason[reason];
+    }
+    r.active = false;
+    ++r.generation;
+    free_requests_.push_back(request);
+    ++ledger_.finished;
+}
+
+LambdaModel::Admission LambdaModel::admit(std::uint32_t function) {
+    FunctionRuntime& f = functions_[function];
+    const SimTime now = simulator_.now();
+    Admission a;
+    auto refuse = [&](ThrottleReason reason) {
+        a.reason = reason;
+        return a;
+    };
+    // Reserved concurrency is a hard cap, even while the account has free slots.
+    if (f.has_reserved && f.reserved == 0) return refuse(ThrottleReason::ReservedFunctionConcurrentInvocationLimitExceeded);
+    // Request-rate caps: 10 x account limit, 10 x reserved (`lambda-concurrency`).
+    if (!account_rate_.available(now)) return refuse(ThrottleReason::FunctionInvocationRateLimitExceeded);
+    if (f.has_reserved && !f.reserved_rate.available(now))
+        return refuse(ThrottleReason::ReservedFunctionInvocationRateLimitExceeded);
+
+    // Provisioned environments first; beyond PC (busy or 10 x PC requests/s) spill over.
+    if (f.pool.idle_provisioned() > 0 && f.provisioned_rate.available(now)) {
+        a.environment = f.pool.take_idle(true);
+        f.provisioned_rate.take();
+        a.provisioned = true;
+    } else {
+        if (f.has_reserved) {
+            if (f.pool.busy() >= f.reserved)
+                return refuse(ThrottleReason::ReservedFunctionConcurrentInvocationLimitExceeded);
+        } else if (unreserved_in_use_ >= unreserved_capacity_) {
+            return refuse(ThrottleReason::ConcurrentInvocationLimitExceeded);
+        }
+        a.environment = f.pool.take_idle(false);
+        if (a.environment == kNoEnvironment) {
+            // A new environment: limited by the scaling rate (`scaling-behavior`).
+            if (!f.scaling->available(now)) return refuse(ThrottleReason::ScalingRateExceeded);
+            f.scaling->take();
+            a.environment = f.pool.create(false);
+            f.pool[a.environment].idle_lifetime = from_seconds(f.idle_lifetime.sample(f.lifetime_rng));
+            a.cold = true;
+        }
+        a.spillover = f.provisioned_level > 0;
+        if (!f.has_reserved) ++unreserved_in_use_;
+    }
+    account_rate_.take();
+    if (f.has_reserved) f.reserved_rate.take();
+    a.admitted = true;
+    return a;
+}
+
+void LambdaModel::start_invocation(std::uint32_t function, const Admission& a, std::uint32_t request) {
+    FunctionRuntime& f = functions_[function];
+    const FunctionSpec& s = *f.spec;
+    f.pool.mark_busy(a.environment);
+    Environment& env = f.pool[a.environment];
+    env.request = request;
+    env.request_generation = requests_[request].generation;
+    env.invocation_start = simulator_.now();
+
+    SimTime init_phase = 0;
+    SimTime handler_time = from_seconds(f.duration.sample(f.duration_rng) * f.duration_scale);
+    double init_ms = 0;
+    if (a.cold) {
+        const SimTime init = from_seconds(f.init.sample(f.init_rng) * f.init_scale);
+        init_ms = to_milliseconds(init);
+        init_phase = init;
+        // On-demand init is limited to 10 s; past it, init is retried inside the first invoke,
+        // under the function timeout (`lambda-runtime-environment`).
+        if (init > aws_limits::kOnDemandInitLimit) {
+            init_phase = aws_limits::kOnDemandInitLimit;
+            handler_time += init;
+        }
+    }
+    InvocationOutcome outcome = InvocationOutcome::Success;
+    if (handler_time > s.timeout) {
+        handler_time = s.timeout;
+        outcome = InvocationOutcome::Timeout;
+    } else if (s.error_rate > 0 && boost::random::bernoulli_distribution<double>(s.error_rate)(f.error_rng)) {
+        outcome = InvocationOutcome::FunctionError;
+    }
+    env.run_time = init_phase + handler_time;
+    env.outcome = static_cast<std::uint8_t>(outcome);
+    // Duration in CloudWatch is the handler's time; init is reported separately.
+    env.invocation_start = simulator_.now() + init_phase;
+
+    ++account_busy_;
+    recorder_.invocation_started(function, a.cold, init_ms, a.provisioned, a.spillover);
+    update_gauges(function);
+    simulator_.schedule_in(env.run_time, handler_, InvocationEnd, pack(function, a.environment), env.generation);
+}
+
+void LambdaModel::end_invocation(std::uint32_t function, EnvironmentIndex index, std::uint32_t generation) {
+    FunctionRuntime& f = functions_[function];
+    Environment& env = f.pool[index];
+    assert(env.busy && env.generation == generation);
+    (void)generation;
+    const auto outcome = static_cast<InvocationOutcome>(env.outcome);
+    f.pool.mark_not_busy(index);
+    --account_busy_;
+    if (!env.provisioned && !f.has_reserved) --unreserved_in_use_;
+    recorder_.invocation_ended(function, to_milliseconds(simulator_.now() - env.invocation_start), outcome);
+
+    if (request_current(env.request, env.request_generation)) {
+        const bool ok = outcome == InvocationOutcome::Success;
+        const auto reason = outcome == InvocationOutcome::Timeout ? FailureReason::Timeout : FailureReason::FunctionError;
+        finish_request(env.request, ok, false, ok ? kNoReason : static_cast<std::size_t>(reason));
+    }
+
+    if (env.provisioned) {
+        if (env.retire_when_idle || f.pool.provisioned_count() > f.provisioned_level)
+            f.pool.destroy(index);
+        else
+            f.pool.make_idle(index);
+    } else if (outcome == InvocationOutcome::Timeout) {
+        // After a timeout Lambda resets the environment: the next request starts cold.
+        f.pool.destroy(index);
+    } else {
+        f.pool.make_idle(index);
+        simulator_.schedule_in(env.idle_lifetime, handler_, ReclaimEnvironment, pack(function, index), env.generation);
+    }
+    update_gauges(function);
+}
+
+void LambdaModel::reclaim(std::uint32_t function, EnvironmentIndex index, std::uint32_t generation) {
+    FunctionRuntime& f = functions_[function];
+    const Environment& env = f.pool[index];
+    // Stale if the environment ran again (or died) since this reclaim was scheduled.
+    if (!env.alive || env.busy || env.generation != generation) return;
+    f.pool.destroy(index);
+}
+
+void LambdaModel::set_provisioned_level(std::uint32_t function, int level) {
+    FunctionRuntime& f = functions_[function];
+    if (!f.has_reserved) {
+        // Provisioned concurrency of an unreserved function is taken from the unreserved pool.
+        unreserved_provisioned_ += level - f.provisioned_level;
+        unreserved_capacity_ = spec_.account.concurrency_limit - reserved_total_ - unreserved_provisioned_;
+    }
+    f.provisioned_level = level;
+    f.provisioned_rate = level > 0 ? rate_cap(level) : TokenBucket(0, 0, 1);
+}
+
+void LambdaModel::add_provisioned_environments(std::uint32_t function, int target) {
+    FunctionRuntime& f = functions_[function];
+    while (f.pool.provisioned_count() < target) f.pool.make_idle(f.pool.create(true));
+}
+
+void LambdaModel::change_provisioned(std::uint32_t function, std::size_t step) {
+    FunctionRuntime& f = functions_[function];
+    const int level = f.spec->provisioned_concurrency[step].level;
+    set_provisioned_level(function, level);
+    f.provisioned_step = step;
+    if (level <= f.pool.provisioned_count()) {
+        f.pool.shrink_provisioned_to(level);
+        update_gauges(function);
+        return;
+    }
+    // Allocation starts after a preparation delay, proceeds at up to 6,000 environments per
+    // minute, and none is usable until the whole amount is ready.
+    const int missing = level - f.pool.provisioned_count();
+    const SimTime allocation =
+        from_seconds(60.0 * missing / static_cast<double>(f.spec->provisioned_allocation_per_minute));
+    simulator_.schedule_in(f.spec->provisioned_allocation_delay + allocation, handler_, ProvisionedReady, function, step);
+    update_gauges(function);
+}
+
+void LambdaModel::provisioned_ready(std::uint32_t function, std::size_t step) {
+    FunctionRuntime& f = functions_[function];
+    if (f.provisioned_step != step) return;  // superseded by a later change
+    add_provisioned_environments(function, f.provisioned_level);
+}
+
+void LambdaModel::update_gauges(std::uint32_t function) {
+    const SimTime now = simulator_.now();
+    FunctionMetrics& m = recorder_.function(function);
+    const FunctionRuntime& f = functions_[function];
+    m.concurrency.set(f.pool.busy(), now);
+    m.provisioned_busy.set(f.pool.busy_provisioned(), now);
+    AccountMetrics& account = recorder_.account();
+    account.concurrency.set(account_busy_, now);
+    account.unreserved.set(unreserved_in_use_, now);
+    account.claimed.set(unreserved_in_use_ + reserved_total_ + unreserved_provisioned_, now);
+}
+
+}  // namespace lambdasim

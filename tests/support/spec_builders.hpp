@@ -1,0 +1,70 @@
+#pragma once
+// Small builders that make model tests read like the scenario they describe, without YAML.
+#include <string>
+
+#include "lambdasim/model/model_run.hpp"
+#include "lambdasim/model/specs.hpp"
+
+namespace lambdasim::testing {
+
+// A function with no cold start, a given duration distribution and optional reserved cap.
+inline FunctionSpec function(const std::string& name, DistributionSpec duration) {
+    FunctionSpec f;
+    f.name = name;
+    f.memory_mb = 1024;
+    f.timeout = 900 * kSecond;
+    f.duration = duration;
+    f.cold_start = DistributionSpec::constant(0);
+    return f;
+}
+
+inline TrafficSourceSpec poisson(const std::string& name, const std::string& target, double per_second) {
+    TrafficSourceSpec t;
+    t.name = name;
+    t.arrivals.process = ArrivalProcessKind::Poisson;
+    t.arrivals.rate_per_second = per_second;
+    t.target.function = target;
+    t.client.max_attempts = 1;
+    return t;
+}
+
+inline TrafficSourceSpec constant_rate(const std::string& name, const std::string& target, double per_second) {
+    TrafficSourceSpec t = poisson(name, target, per_second);
+    t.arrivals.process = ArrivalProcessKind::Constant;
+    return t;
+}
+
+inline TrafficSourceSpec burst(const std::string& name, const std::string& target, std::uint64_t count, SimTime at,
+                               SimTime window = 0) {
+    TrafficSourceSpec t = poisson(name, target, 0);
+    t.arrivals.process = ArrivalProcessKind::Burst;
+    t.arrivals.count = count;
+    t.arrivals.at = at;
+    t.arrivals.window = window;
+    return t;
+}
+
+inline ScenarioSpec scenario(SimTime duration, std::uint64_t seed = 1) {
+    ScenarioSpec s;
+    s.name = "test";
+    s.duration = duration;
+    s.seed = seed;
+    s.metrics_period = kMinute;
+    return s;
+}
+
+inline std::size_t index_of_function(const ScenarioSpec& s, const std::string& name) {
+    for (std::size_t i = 0; i < s.functions.size(); ++i)
+        if (s.functions[i].name == name) return i;
+    return SIZE_MAX;
+}
+
+inline const FunctionCounts& totals(const ModelRunResult& r, const ScenarioSpec& s, const std::string& name) {
+    return r.metrics->function(index_of_function(s, name)).total;
+}
+
+inline std::uint64_t throttles(const FunctionCounts& c, ThrottleReason reason) {
+    return c.throttles_by_reason[static_cast<std::size_t>(reason)];
+}
+
+}  // namespace lambdasim::testing
