@@ -54,7 +54,8 @@ int run_command(const std::vector<std::string>& args) {
     std::unique_ptr<ResultsFolder> folder;
     std::unique_ptr<CsvTimeSeries> timeseries;
     try {
-        folder = std::make_unique<ResultsFolder>(out.empty() ? default_results_path("results", spec->name) : out);
+        folder = std::make_unique<ResultsFolder>(out.empty() ? default_results_path("results", spec->name)
+                                                              : std::filesystem::path(out));
         timeseries = std::make_unique<CsvTimeSeries>(folder->file("timeseries.csv").string());
     } catch (const std::exception& e) {
         fmt::print(stderr, "lambdasim: error: {}\n", e.what());

@@ -1,6 +1,7 @@
 #include "scenario_options.hpp"
 
 #include <cstdio>
+#include <iostream>
 
 #include <fmt/format.h>
 

@@ -88,7 +88,8 @@ ArrivalProcess::Segment ArrivalProcess::segment_at(double t) const {
         // One-hour-long chunks of the period (1/24): the rate is monotone inside a chunk
         // unless the peak falls in it, so the bound is an end point or the peak.
         const double chunk = seconds_of(spec_.period) / 24;
-        const double end = (std::floor(t / chunk) + 1) * chunk;
+        double end = (std::floor(t / chunk) + 1) * chunk;
+        if (end <= t) end += chunk;  // t on a boundary that rounding placed in the previous chunk
         double bound = std::max(rate_at(t), rate_at(end));
         const double period = seconds_of(spec_.period);
         double peak = seconds_of(spec_.peak_at);
@@ -145,6 +146,13 @@ SimTime ArrivalProcess::next_from_trace() {
 }
 
 SimTime ArrivalProcess::next() {
+    if (exhausted_) return kTimeInfinity;
+    const SimTime t = next_unchecked();
+    exhausted_ = t == kTimeInfinity;
+    return t;
+}
+
+SimTime ArrivalProcess::next_unchecked() {
     switch (spec_.process) {
     case ArrivalProcessKind::Constant: {
         if (spec_.rate_per_second <= 0) return kTimeInfinity;

@@ -65,7 +65,6 @@ void EnvironmentPool::mark_busy(EnvironmentIndex index) {
     Environment& env = environments_[index];
     assert(!env.busy);
     env.busy = true;
-    ++env.generation;
     (env.provisioned ? busy_provisioned_ : busy_on_demand_) += 1;
 }
 
@@ -77,18 +76,14 @@ void EnvironmentPool::mark_not_busy(EnvironmentIndex index) {
 }
 
 void EnvironmentPool::shrink_provisioned_to(int level) {
+    while (provisioned_count_ > level && idle_provisioned_.head != kNoEnvironment) destroy(idle_provisioned_.head);
+    // The rest of the excess is busy: exactly that many retire when they finish. Marks are set
+    // afresh, so shrinking twice does not retire too many and raising the level back keeps them.
     int excess = provisioned_count_ - level;
-    while (excess > 0 && idle_provisioned_.head != kNoEnvironment) {
-        destroy(idle_provisioned_.head);
-        --excess;
-    }
-    // The rest are busy: they retire as they finish (the caller checks provisioned_count).
     for (auto& env : environments_) {
-        if (excess <= 0) break;
-        if (env.alive && env.provisioned && env.busy && !env.retire_when_idle) {
-            env.retire_when_idle = true;
-            --excess;
-        }
+        if (!env.alive || !env.provisioned) continue;
+        env.retire_when_idle = excess > 0;
+        if (env.retire_when_idle) --excess;
     }
 }
 

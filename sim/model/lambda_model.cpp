@@ -320,7 +320,7 @@ void LambdaModel::end_invocation(std::uint32_t function, EnvironmentIndex index,
     }
 
     if (env.provisioned) {
-        if (env.retire_when_idle || f.pool.provisioned_count() > f.provisioned_level)
+        if (env.retire_when_idle)
             f.pool.destroy(index);
         else
             f.pool.make_idle(index);
@@ -329,17 +329,29 @@ void LambdaModel::end_invocation(std::uint32_t function, EnvironmentIndex index,
         f.pool.destroy(index);
     } else {
         f.pool.make_idle(index);
-        simulator_.schedule_in(env.idle_lifetime, handler_, ReclaimEnvironment, pack(function, index), env.generation);
+        env.idle_since = simulator_.now();
+        if (!env.reclaim_scheduled) {
+            env.reclaim_scheduled = true;
+            simulator_.schedule_in(env.idle_lifetime, handler_, ReclaimEnvironment, pack(function, index), env.generation);
+        }
     }
     update_gauges(function);
 }
 
 void LambdaModel::reclaim(std::uint32_t function, EnvironmentIndex index, std::uint32_t generation) {
     FunctionRuntime& f = functions_[function];
-    const Environment& env = f.pool[index];
-    // Stale if the environment ran again (or died) since this reclaim was scheduled.
-    if (!env.alive || env.busy || env.generation != generation) return;
-    f.pool.destroy(index);
+    Environment& env = f.pool[index];
+    if (!env.alive || env.generation != generation) return;  // the slot was reused meanwhile
+    env.reclaim_scheduled = false;
+    if (env.busy) return;  // it schedules a new reclaim when it next goes idle
+    const SimTime due = env.idle_since + env.idle_lifetime;
+    if (simulator_.now() >= due) {
+        f.pool.destroy(index);
+        return;
+    }
+    // Used again since this was scheduled: check again when its current idle period expires.
+    env.reclaim_scheduled = true;
+    simulator_.schedule_at(due, handler_, ReclaimEnvironment, pack(function, index), env.generation);
 }
 
 void LambdaModel::set_provisioned_level(std::uint32_t function, int level) {
@@ -363,8 +375,8 @@ void LambdaModel::change_provisioned(std::uint32_t function, std::size_t step) {
     const int level = f.spec->provisioned_concurrency[step].level;
     set_provisioned_level(function, level);
     f.provisioned_step = step;
+    f.pool.shrink_provisioned_to(level);  // also cancels retirements when the level rises
     if (level <= f.pool.provisioned_count()) {
-        f.pool.shrink_provisioned_to(level);
         update_gauges(function);
         return;
     }

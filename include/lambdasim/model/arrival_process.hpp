@@ -33,10 +33,12 @@ private:
     Segment segment_at(double t) const;
     double next_thinned();
     SimTime next_from_trace();
+    SimTime next_unchecked();
 
     ArrivalSpec spec_;
     RandomEngine engine_;
     double last_ = 0;            // seconds, the previous arrival (thinning keeps full precision)
+    bool exhausted_ = false;     // once exhausted, always exhausted
     std::uint64_t emitted_ = 0;  // constant and burst: arrivals so far
     std::unique_ptr<std::ifstream> trace_;
     // Counts traces: arrivals left in the current second.

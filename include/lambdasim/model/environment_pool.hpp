@@ -14,7 +14,7 @@ using EnvironmentIndex = std::uint32_t;
 inline constexpr EnvironmentIndex kNoEnvironment = UINT32_MAX;
 
 struct Environment {
-    std::uint32_t generation = 0;  // bumped when it starts work or dies: stale events are ignored
+    std::uint32_t generation = 0;  // bumped when the slot is reused: stale events are ignored
     bool alive = false;
     bool busy = false;
     bool provisioned = false;
@@ -22,6 +22,10 @@ struct Environment {
     EnvironmentIndex previous_idle = kNoEnvironment;
     EnvironmentIndex next_idle = kNoEnvironment;
     SimTime idle_lifetime = 0;  // drawn once per environment
+    SimTime idle_since = 0;
+    // At most one reclaim event per environment is pending, so pending events stay bounded by
+    // the number of environments rather than growing with the number of invocations.
+    bool reclaim_scheduled = false;
     // The invocation it is running (valid while busy).
     std::uint32_t request = 0;
     std::uint32_t request_generation = 0;

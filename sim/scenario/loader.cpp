@@ -1,0 +1,129 @@
+#include "lambdasim/scenario/loader.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "lambdasim/scenario/section_readers.hpp"
+#include "lambdasim/scenario/units.hpp"
+#include "lambdasim/scenario/validation.hpp"
+
+namespace lambdasim {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kTopKeys = {"name",    "description", "duration",  "seed",   "metrics_period",
+                                           "account", "api_gateway", "functions", "traffic"};
+
+const char* const kFunctionsExample =
+    "e.g. functions: {api: {memory: 512MB, duration: {dist: exponential, mean: 100ms}}}";
+
+YAML::Node parse_yaml(const std::string& text, const SourceLocator& locator) {
+    std::vector<YAML::Node> documents;
+    try {
+        documents = YAML::LoadAll(text);
+    } catch (const YAML::ParserException& e) {
+        std::string hint = "check the indentation and quoting on this line and the one before";
+        // yaml-cpp's message for a tab is vague; tabs are the usual culprit.
+        std::istringstream lines(text);
+        std::string line;
+        for (int i = 0; std::getline(lines, line) && i <= e.mark.line; ++i)
+            if (i >= e.mark.line - 1 && line.find('\t') != std::string::npos)
+                hint = "YAML indentation must use spaces, not tabs";
+        throw locator.error_at_mark(e.mark, "YAML syntax error: " + e.msg, hint);
+    }
+    if (documents.size() > 1)
+        throw locator.error_at_mark(documents[1].Mark(), "the file holds more than one YAML document",
+                                    "a scenario is one document; remove the `---` separator");
+    return documents.empty() ? YAML::Node() : documents.front();
+}
+
+fs::path base_folder(const std::string& file_label) {
+    fs::path parent = fs::path(file_label).parent_path();
+    return fs::absolute(parent.empty() ? fs::current_path() : parent).lexically_normal();
+}
+
+std::string default_name(const std::string& file_label) {
+    const std::string stem = fs::path(file_label).stem().string();
+    return stem.empty() || stem.front() == '-' || stem.front() == '<' ? ScenarioSpec{}.name : stem;
+}
+
+SimTime read_positive_duration(const YamlField& field) {
+    const SimTime t = read_duration(field);
+    if (t <= 0) field.fail(fmt::format("must be greater than 0s, got {}", format_duration(t)), "");
+    return t;
+}
+
+}  // namespace
+
+ScenarioSpec load_scenario_text(const std::string& yaml_text, const std::string& file_label,
+                                const std::vector<Override>& overrides) {
+    const SourceLocator locator(file_label, overrides);
+    YAML::Node root = parse_yaml(yaml_text, locator);
+    apply_overrides(root, overrides);
+    if (!root.IsDefined() || root.IsNull())
+        throw ScenarioError(file_label, 1, 1, "the scenario is empty",
+                            std::string("it needs at least a `functions:` section, ") + kFunctionsExample);
+    const YamlField top(root, "", locator);
+    if (!top.is_map())
+        top.fail(
+            "a scenario is a map of sections (name, duration, account, functions, traffic, ...), got " + top.describe(),
+            "start lines with `key: value`");
+    const YamlMap sections(top, kTopKeys);
+    const ReadContext context{base_folder(file_label)};
+
+    ScenarioSpec spec;
+    spec.name = default_name(file_label);
+    if (auto name = sections.get("name")) {
+        spec.name = read_text(*name);
+        if (spec.name.empty()) name->fail("the name is empty", "leave the key out to use the file name");
+    }
+    if (auto description = sections.get("description")) spec.description = read_text(*description);
+    if (auto duration = sections.get("duration")) {
+        spec.duration = read_duration(*duration);
+        if (spec.duration < 0) duration->fail("must not be negative", "write e.g. 1h");
+    }
+    if (auto seed = sections.get("seed")) spec.seed = read_unsigned64(*seed);
+    if (auto period = sections.get("metrics_period")) spec.metrics_period = read_positive_duration(*period);
+    if (auto account = sections.get("account")) spec.account = read_account(*account);
+    if (auto gateway = sections.get("api_gateway")) spec.api_gateway = read_api_gateway(*gateway);
+
+    const YamlField functions_field = sections.required("functions", kFunctionsExample);
+    const YamlMap functions = YamlMap::of_names(functions_field, "function");
+    if (functions.entries().empty()) functions_field.fail("needs at least one function", kFunctionsExample);
+    std::vector<std::string> function_names;
+    for (const auto& [name, field] : functions.entries()) {
+        check_entity_name(field, name, "function");
+        spec.functions.push_back(read_function(name, field, context));
+        function_names.push_back(name);
+    }
+
+    if (auto traffic_field = sections.get("traffic")) {
+        const YamlMap traffic = YamlMap::of_names(*traffic_field, "traffic source");
+        for (const auto& [name, field] : traffic.entries()) {
+            check_entity_name(field, name, "traffic source");
+            spec.traffic.push_back(read_traffic_source(name, field, context, function_names));
+        }
+    }
+    // A source sent through API Gateway needs one; without a section it has the AWS defaults.
+    for (const auto& source : spec.traffic)
+        if (source.via_api_gateway && !spec.api_gateway) spec.api_gateway = ApiGatewaySpec{};
+
+    check_concurrency_budget(spec, functions);
+    return spec;
+}
+
+ScenarioSpec load_scenario_file(const std::string& path, const std::vector<Override>& overrides) {
+    std::ifstream in(path, std::ios::binary);
+    std::error_code ec;
+    if (!in || fs::is_directory(path, ec))
+        throw ScenarioError(path, 0, 0, "cannot open the scenario file", "check the path");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return load_scenario_text(text.str(), path, overrides);
+}
+
+}  // namespace lambdasim

@@ -1,0 +1,221 @@
+#include "lambdasim/scenario/resolved_writer.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "lambdasim/scenario/section_readers.hpp"
+#include "lambdasim/scenario/units.hpp"
+#include "lambdasim/scenario/vocabulary.hpp"
+
+namespace lambdasim {
+namespace {
+
+namespace v = vocabulary;
+
+// Text as a YAML scalar: plain when that reads back as the same text, else double-quoted.
+std::string scalar(const std::string& text) {
+    static const char* const kReserved[] = {"null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"};
+    bool plain = !text.empty() && text.front() != '-';
+    for (char c : text)
+        plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == '/');
+    std::string lower = text;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    for (const char* word : kReserved) plain = plain && lower != word;
+    if (plain) return text;
+    std::string out = "\"";
+    for (unsigned char c : text) {
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            default:
+                if (c < 0x20 || c == 0x7f)
+                    out += fmt::format("\\x{:02x}", c);
+                else
+                    out += static_cast<char>(c);
+        }
+    }
+    return out + "\"";
+}
+
+std::string time_from_seconds(double seconds) { return format_duration(from_seconds(seconds)); }
+
+std::string quantity(double value, Quantity q) {
+    return q == Quantity::Time ? time_from_seconds(value) : format_size(value);
+}
+
+std::string distribution(const DistributionSpec& d, Quantity q) {
+    const std::string kind = v::word(v::distributions(), d.kind);
+    switch (d.kind) {
+        case DistributionKind::Constant:
+            return fmt::format("{{dist: {}, value: {}}}", kind, quantity(d.value, q));
+        case DistributionKind::Exponential:
+            return fmt::format("{{dist: {}, mean: {}}}", kind, quantity(d.mean, q));
+        case DistributionKind::Uniform:
+            return fmt::format("{{dist: {}, min: {}, max: {}}}", kind, quantity(d.min, q), quantity(d.max, q));
+        case DistributionKind::Normal:
+            return fmt::format("{{dist: {}, mean: {}, stddev: {}}}", kind, quantity(d.mean, q), quantity(d.stddev, q));
+        case DistributionKind::Lognormal:
+            if (d.lognormal_by_percentiles)
+                return fmt::format("{{dist: {}, p50: {}, p99: {}}}", kind, quantity(d.p50, q), quantity(d.p99, q));
+            return fmt::format("{{dist: {}, mean: {}, stddev: {}}}", kind, quantity(d.mean, q), quantity(d.stddev, q));
+        case DistributionKind::Empirical: {
+            const double scale = empirical_unit_scale(d);
+            std::optional<std::string> unit =
+                q == Quantity::Time ? duration_unit_name(from_seconds(scale)) : size_unit_name(scale);
+            return fmt::format("{{dist: {}, file: {}, unit: {}}}", kind, scalar(d.file),
+                               unit ? *unit : (q == Quantity::Time ? "s" : "B"));
+        }
+    }
+    return "{}";
+}
+
+std::string rate_points(const std::vector<RatePoint>& points) {
+    std::string out = "[";
+    for (const auto& p : points)
+        out += fmt::format("{}{{at: {}, rate: {}}}", out.size() > 1 ? ", " : "", format_duration(p.at),
+                           format_rate(p.per_second));
+    return out + "]";
+}
+
+std::string arrivals(const ArrivalSpec& a) {
+    const std::string process = v::word(v::arrival_processes(), a.process);
+    switch (a.process) {
+        case ArrivalProcessKind::Poisson:
+        case ArrivalProcessKind::Constant:
+            return fmt::format("{{process: {}, rate: {}}}", process, format_rate(a.rate_per_second));
+        case ArrivalProcessKind::Steps:
+            return fmt::format("{{process: {}, steps: {}}}", process, rate_points(a.points));
+        case ArrivalProcessKind::Ramp:
+            return fmt::format("{{process: {}, points: {}}}", process, rate_points(a.points));
+        case ArrivalProcessKind::Diurnal:
+            return fmt::format("{{process: {}, peak: {}, trough: {}, peak_at: {}, period: {}}}", process,
+                               format_rate(a.peak_per_second), format_rate(a.trough_per_second),
+                               format_duration(a.peak_at), format_duration(a.period));
+        case ArrivalProcessKind::Burst:
+            return fmt::format("{{process: {}, count: {}, at: {}, window: {}}}", process, a.count,
+                               format_duration(a.at), format_duration(a.window));
+        case ArrivalProcessKind::Trace:
+            return fmt::format("{{process: {}, file: {}, format: {}}}", process, scalar(a.file),
+                               v::word(v::trace_formats(), a.trace_format));
+    }
+    return "{}";
+}
+
+std::string package(const PackageSpec& p) {
+    if (p.type == PackageType::Image) return fmt::format("{{type: image, size: {}}}", format_size(p.size_bytes));
+    return fmt::format("{{type: zip, size: {}, unzipped_size: {}}}", format_size(p.size_bytes),
+                       format_size(p.unzipped_size_bytes));
+}
+
+std::string provisioned(const std::vector<ProvisionedStep>& steps) {
+    if (steps.empty()) return "0";
+    if (steps.size() == 1 && steps.front().at == 0 && steps.front().level > 0)
+        return std::to_string(steps.front().level);
+    std::string out = "[";
+    for (const auto& s : steps)
+        out += fmt::format("{}{{at: {}, level: {}}}", out.size() > 1 ? ", " : "", format_duration(s.at), s.level);
+    return out + "]";
+}
+
+std::string scaling(const ScalingSpec& s) {
+    if (s.mode == ScalingMode::Legacy)
+        return fmt::format("{{mode: legacy, initial_burst: {}, per_minute: {}}}", s.initial_burst, s.per_minute);
+    return fmt::format("{{mode: per_function, environments: {}, per: {}}}", s.environments, format_duration(s.per));
+}
+
+void write_function(std::string& out, const FunctionSpec& f) {
+    const auto line = [&out](const std::string& key, const std::string& value) {
+        out += fmt::format("    {}: {}\n", key, value);
+    };
+    out += fmt::format("  {}:\n", scalar(f.name));
+    line("runtime", v::word(v::runtimes(), f.runtime));
+    line("package", package(f.package));
+    line("memory", fmt::format("{}MB", f.memory_mb));
+    line("ephemeral_storage", fmt::format("{}MB", f.ephemeral_storage_mb));
+    line("timeout", format_duration(f.timeout));
+    if (f.reserved_concurrency)
+        line("reserved_concurrency", std::to_string(*f.reserved_concurrency));
+    else
+        out += "    # reserved_concurrency: none (the function uses the account's unreserved pool)\n";
+    line("provisioned_concurrency", provisioned(f.provisioned_concurrency));
+    line("provisioned_allocation_delay", format_duration(f.provisioned_allocation_delay));
+    line("provisioned_allocation_per_minute", std::to_string(f.provisioned_allocation_per_minute));
+    line("duration", distribution(f.duration, Quantity::Time));
+    if (f.reference_memory_mb > 0)
+        line("reference_memory", fmt::format("{}MB", f.reference_memory_mb));
+    else
+        out += fmt::format("    # reference_memory: {}MB (the function's memory: duration is not rescaled)\n",
+                           f.memory_mb);
+    line("cpu_bound", format_plain_number(f.cpu_bound));
+    if (f.cold_start)
+        line("cold_start", distribution(*f.cold_start, Quantity::Time));
+    else
+        out += fmt::format("    # cold_start: the {} runtime preset\n", v::word(v::runtimes(), f.runtime));
+    line("idle_lifetime", distribution(f.idle_lifetime, Quantity::Time));
+    line("error_rate", format_plain_number(f.error_rate));
+}
+
+void write_traffic_source(std::string& out, const TrafficSourceSpec& s) {
+    const auto line = [&out](const std::string& key, const std::string& value) {
+        out += fmt::format("    {}: {}\n", key, value);
+    };
+    out += fmt::format("  {}:\n", scalar(s.name));
+    line("arrivals", arrivals(s.arrivals));
+    line("target", fmt::format("{{function: {}, invocation: {}}}", scalar(s.target.function),
+                               v::word(v::invocation_types(), s.target.invocation)));
+    line("client", fmt::format("{{max_attempts: {}, backoff_base: {}, backoff_cap: {}}}", s.client.max_attempts,
+                               format_duration(s.client.backoff_base), format_duration(s.client.backoff_cap)));
+    line("payload", distribution(s.payload, Quantity::Size));
+    line("via", s.via_api_gateway ? "api_gateway" : "direct");
+}
+
+}  // namespace
+
+std::string to_resolved_yaml(const ScenarioSpec& spec) {
+    std::string out;
+    out += "# Resolved scenario: every default filled in. lambdasim reads it back to the same scenario.\n";
+    out += fmt::format("name: {}\n", scalar(spec.name));
+    out += fmt::format("description: {}\n", spec.description.empty() ? "\"\"" : scalar(spec.description));
+    out += fmt::format("duration: {}\n", format_duration(spec.duration));
+    out += fmt::format("seed: {}\n", spec.seed);
+    out += fmt::format("metrics_period: {}\n", format_duration(spec.metrics_period));
+    out += "account:\n";
+    out += fmt::format("  concurrency_limit: {}\n", spec.account.concurrency_limit);
+    out += fmt::format("  unreserved_minimum: {}\n", spec.account.unreserved_minimum);
+    out += fmt::format("  scaling: {}\n", scaling(spec.account.scaling));
+    if (spec.api_gateway) {
+        out += "api_gateway:\n";
+        out += fmt::format("  rate: {}\n", format_rate(spec.api_gateway->rate_per_second));
+        out += fmt::format("  burst: {}\n", spec.api_gateway->burst);
+        out += fmt::format("  integration_timeout: {}\n", format_duration(spec.api_gateway->integration_timeout));
+    } else {
+        out += "# api_gateway: none\n";
+    }
+    out += "functions:\n";
+    for (const auto& f : spec.functions) write_function(out, f);
+    if (spec.traffic.empty()) {
+        out += "traffic: {}\n";
+    } else {
+        out += "traffic:\n";
+        for (const auto& s : spec.traffic) write_traffic_source(out, s);
+    }
+    return out;
+}
+
+}  // namespace lambdasim

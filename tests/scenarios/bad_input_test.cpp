@@ -1,0 +1,208 @@
+// A table of broken scenarios. Each must be refused with a ScenarioError at the right line and
+// with a message that says what is wrong, both through the library and through
+// `lambdasim validate FILE` (exit status 1, "FILE:LINE:" and the message on stderr).
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "lambdasim/scenario/loader.hpp"
+
+namespace lambdasim {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct BrokenScenario {
+    const char* name;                 // test name suffix
+    const char* yaml;                 // the scenario file
+    int line;                         // expected 1-based line of the error
+    const char* fragment;             // expected in "MESSAGE (HINT)"
+    const char* data_name = nullptr;  // a data file written next to the scenario...
+    const char* data_text = nullptr;  // ...with this content
+    bool error_in_data_file = false;  // the error points into the data file, not the scenario
+};
+
+// clang-format off
+const BrokenScenario kBrokenScenarios[] = {
+    {"YamlSyntaxError", "functions:\n  api:\n    duration: [1s\n", 4, "YAML syntax error"},
+    {"TabIndentation", "functions:\n\tapi:\n    duration: 1s\n", 2, "spaces, not tabs"},
+    {"MisspeltKey", "functions:\n  api:\n    reserved_concurency: 5\n    duration: 1s\n", 3,
+     "did you mean `reserved_concurrency`?"},
+    {"MisspeltSection", "functons:\n  api:\n    duration: 1s\n", 1, "did you mean `functions`?"},
+    {"UnknownKeyListsAllowedKeys", "functions:\n  api:\n    duration: 1s\n    colour: red\n", 4,
+     "allowed keys here"},
+    {"MapExpected", "account: 1000\nfunctions:\n  api:\n    duration: 1s\n", 1, "account: expected a map"},
+    {"FunctionsWrittenAsAList", "functions:\n  - api\n", 2, "not a list"},
+    {"WholeNumberExpected", "functions:\n  api:\n    duration: 1s\n    reserved_concurrency: lots\n", 4,
+     "expected a whole number"},
+    {"MissingDuration", "functions:\n  api:\n    memory: 512MB\n", 2, "missing required key `duration`"},
+    {"MissingFunctions", "duration: 1h\n", 1, "missing required key `functions`"},
+    {"EmptyFile", "# nothing here\n", 1, "the scenario is empty"},
+    {"DurationWithoutUnit", "functions:\n  api:\n    duration: 1s\n    timeout: 30\n", 4,
+     "add a unit: 120ms, 30s, 15min, 2h"},
+    {"UnknownDurationUnit", "functions:\n  api:\n    duration: 1s\n    timeout: 30sec\n", 4, "unknown duration unit"},
+    {"RateWithoutPeriod",
+     "functions:\n  api:\n    duration: 1s\ntraffic:\n  t:\n    arrivals: {process: poisson, rate: 45}\n"
+     "    target: {function: api}\n", 6, "has no period"},
+    {"SizeWithoutUnit", "functions:\n  api:\n    duration: 1s\n    memory: 1024\n", 4, "add a unit"},
+    {"MemoryBelowAwsMinimum", "functions:\n  api:\n    duration: 1s\n    memory: 64MB\n", 4,
+     "must be between 128MB and 10240MB"},
+    {"MemoryNotWholeMegabytes", "functions:\n  api:\n    duration: 1s\n    memory: 1000.5MB\n", 4,
+     "not a whole number of MB"},
+    {"TimeoutAboveFifteenMinutes", "functions:\n  api:\n    duration: 1s\n    timeout: 16min\n", 4,
+     "must be between 1s and 15min"},
+    {"EphemeralStorageAboveMaximum", "functions:\n  api:\n    duration: 1s\n    ephemeral_storage: 20GB\n", 4,
+     "ephemeral_storage: must be between 512MB and 10240MB"},
+    {"ZipAboveFiftyMegabytes", "functions:\n  api:\n    duration: 1s\n    package: {type: zip, size: 60MB}\n", 4,
+     "above the AWS limit of 50MB"},
+    {"UnzippedAboveLimit", "functions:\n  api:\n    duration: 1s\n    package:\n      unzipped_size: 300MB\n", 5,
+     "above the AWS limit of 250MB"},
+    {"ImageAboveTenGigabytes",
+     "functions:\n  api:\n    duration: 1s\n    runtime: container_image\n    package: {type: image, size: 11GB}\n", 5,
+     "above the AWS limit of 10GB"},
+    {"ContainerRuntimeWithZip", "functions:\n  api:\n    duration: 1s\n    runtime: container_image\n", 4,
+     "deployed as an image"},
+    {"ErrorRateAboveOne", "functions:\n  api:\n    duration: 1s\n    error_rate: 1.5\n", 4, "between 0 and 1"},
+    {"CpuBoundNegative", "functions:\n  api:\n    duration: 1s\n    cpu_bound: -0.1\n", 4, "between 0 and 1"},
+    {"NegativeReservedConcurrency", "functions:\n  api:\n    duration: 1s\n    reserved_concurrency: -1\n", 4,
+     "must be at least 0"},
+    {"ProvisionedAboveReserved",
+     "functions:\n  api:\n    duration: 1s\n    reserved_concurrency: 10\n"
+     "    provisioned_concurrency:\n      - {at: 0s, level: 5}\n      - {at: 1h, level: 20}\n", 7,
+     "provisioned concurrency 20 is above reserved_concurrency 10"},
+    {"ReservationsLeaveTooLittleUnreserved",
+     "functions:\n  a:\n    duration: 1s\n    reserved_concurrency: 500\n  b:\n    duration: 1s\n"
+     "    reserved_concurrency: 450\n", 7,
+     "leaves 50 of the account's 1000 unreserved, below account.unreserved_minimum 100"},
+    {"ProvisionedOfUnreservedFunctionLeavesTooLittle",
+     "account: {concurrency_limit: 500}\nfunctions:\n  a:\n    duration: 1s\n    reserved_concurrency: 300\n"
+     "  b:\n    duration: 1s\n    provisioned_concurrency: 150\n", 8, "leaves 50 of the account's 500 unreserved"},
+    {"ReservedAboveAccountLimit", "functions:\n  api:\n    duration: 1s\n    reserved_concurrency: 1200\n", 4,
+     "above the account concurrency limit 1000"},
+    {"TrafficTargetsUnknownFunction",
+     "functions:\n  api:\n    duration: 1s\n  worker:\n    duration: 1s\ntraffic:\n  users:\n"
+     "    arrivals: {process: poisson, rate: 5/s}\n    target: {function: apii}\n", 9,
+     "no function named `apii` (did you mean `api`? known functions: `api`, `worker`)"},
+    {"DuplicateFunctionName", "functions:\n  api:\n    duration: 1s\n  api:\n    duration: 2s\n", 4,
+     "duplicate function `api`"},
+    {"UnknownRuntime", "functions:\n  api:\n    duration: 1s\n    runtime: pyhton\n", 4, "did you mean `python`?"},
+    {"UnknownDistribution", "functions:\n  api:\n    duration: {dist: gamma, mean: 1s}\n", 3,
+     "unknown dist `gamma`"},
+    {"KeyNotApplicableToDistribution", "functions:\n  api:\n    duration: {dist: normal, mean: 1s, p99: 2s}\n", 3,
+     "`p99` does not apply to dist: normal"},
+    {"LognormalP99NotAboveP50", "functions:\n  api:\n    duration: {dist: lognormal, p50: 2s, p99: 1s}\n", 3,
+     "p99 1s must be above p50 2s"},
+    {"UniformMaxBelowMin", "functions:\n  api:\n    duration: 1s\n    idle_lifetime:\n      dist: uniform\n"
+     "      min: 15min\n      max: 5min\n", 7, "uniform max 5min is below min 15min"},
+    {"NormalMeanFarBelowZero", "functions:\n  api:\n    duration: {dist: normal, mean: -1s, stddev: 100ms}\n", 3,
+     "more than 3 standard deviations"},
+    {"UnknownArrivalProcess",
+     "functions:\n  api:\n    duration: 1s\ntraffic:\n  t:\n    arrivals: {process: posson, rate: 5/s}\n"
+     "    target: {function: api}\n", 6, "did you mean `poisson`?"},
+    {"StepsNotStartingAtZero",
+     "functions:\n  api:\n    duration: 1s\ntraffic:\n  t:\n    target: {function: api}\n    arrivals:\n"
+     "      process: steps\n      steps:\n        - {at: 1min, rate: 5/s}\n", 10, "the first entry must be at 0s"},
+    {"StepsNotIncreasing",
+     "functions:\n  api:\n    duration: 1s\ntraffic:\n  t:\n    target: {function: api}\n    arrivals:\n"
+     "      process: steps\n      steps:\n        - {at: 0s, rate: 5/s}\n        - {at: 0s, rate: 9/s}\n", 11,
+     "is not after the previous entry"},
+    {"MaxAttemptsBelowOne",
+     "functions:\n  api:\n    duration: 1s\ntraffic:\n  t:\n    arrivals: {process: poisson, rate: 5/s}\n"
+     "    target: {function: api}\n    client: {max_attempts: 0}\n", 8, "must be at least 1"},
+    {"AsyncInvocationNotSupportedYet",
+     "functions:\n  api:\n    duration: 1s\ntraffic:\n  t:\n    arrivals: {process: poisson, rate: 5/s}\n"
+     "    target: {function: api, invocation: async}\n", 7, "not supported yet"},
+    {"MetricsPeriodZero", "metrics_period: 0s\nfunctions:\n  api:\n    duration: 1s\n", 1, "greater than 0s"},
+    {"SeedNegative", "seed: -3\nfunctions:\n  api:\n    duration: 1s\n", 1, "expected a whole number from 0"},
+    {"MissingEmpiricalFile", "functions:\n  api:\n    duration: {dist: empirical, file: nowhere.csv}\n", 3,
+     "file `nowhere.csv` not found"},
+    {"EmpiricalFileWithText", "functions:\n  api:\n    duration: {dist: empirical, file: d.csv, unit: ms}\n", 4,
+     "`fast` is not a number", "d.csv", "ms\n100\n120\nfast\n", true},
+    {"MissingTraceFile",
+     "functions:\n  api:\n    duration: 1s\ntraffic:\n  t:\n    target: {function: api}\n"
+     "    arrivals: {process: trace, file: missing.csv}\n", 7, "not found"},
+    {"TraceUnsorted",
+     "functions:\n  api:\n    duration: 1s\ntraffic:\n  t:\n    target: {function: api}\n"
+     "    arrivals: {process: trace, file: trace.csv}\n", 6, "sort the trace", "trace.csv",
+     "time_s\n0.5\n1.0\n# a comment\n2.0\n1.5\n", true},
+    {"TraceNegativeTimestamp",
+     "functions:\n  api:\n    duration: 1s\ntraffic:\n  t:\n    target: {function: api}\n"
+     "    arrivals: {process: trace, file: trace.csv}\n", 1, "is negative", "trace.csv", "-1\n2\n", true},
+    {"TraceNonNumericLine",
+     "functions:\n  api:\n    duration: 1s\ntraffic:\n  t:\n    target: {function: api}\n"
+     "    arrivals: {process: trace, file: trace.csv}\n", 3, "`oops` is not a time", "trace.csv", "1\n2\noops\n3\n",
+     true},
+    {"TraceCountsNotWhole",
+     "functions:\n  api:\n    duration: 1s\ntraffic:\n  t:\n    target: {function: api}\n"
+     "    arrivals: {process: trace, file: trace.csv, format: counts}\n", 3, "is not a whole count", "trace.csv",
+     "second,count\n0,4\n1,2.5\n", true},
+};
+// clang-format on
+
+// gtest prints the row's name instead of its bytes.
+void PrintTo(const BrokenScenario& s, std::ostream* out) { *out << s.name; }
+
+class BadInput : public ::testing::TestWithParam<BrokenScenario> {
+protected:
+    void SetUp() override {
+        const BrokenScenario& s = GetParam();
+        folder_ = root() / s.name;
+        fs::create_directories(folder_);
+        scenario_ = (folder_ / "scenario.yaml").string();
+        std::ofstream(scenario_) << s.yaml;
+        if (s.data_name) std::ofstream(folder_ / s.data_name) << s.data_text;
+        error_file_ = s.error_in_data_file ? (folder_ / s.data_name).string() : scenario_;
+    }
+    void TearDown() override { fs::remove_all(folder_); }
+    static void TearDownTestSuite() { fs::remove_all(root()); }
+    static fs::path root() { return fs::temp_directory_path() / ("lambdasim_bad_input_" + std::to_string(::getpid())); }
+
+    fs::path folder_;
+    std::string scenario_;
+    std::string error_file_;
+};
+
+TEST_P(BadInput, LibraryReportsTheLineAndWhatIsWrong) {
+    const BrokenScenario& s = GetParam();
+    try {
+        load_scenario_file(scenario_);
+        FAIL() << "the broken scenario loaded";
+    } catch (const ScenarioError& e) {
+        EXPECT_EQ(e.file, error_file_);
+        EXPECT_EQ(e.line, s.line) << e.one_line();
+        EXPECT_GE(e.column, 1) << e.one_line();
+        EXPECT_NE(e.one_line().find(s.fragment), std::string::npos) << e.one_line();
+    }
+}
+
+TEST_P(BadInput, CommandLineValidateExitsOneWithTheLocatedMessage) {
+    const BrokenScenario& s = GetParam();
+    const std::string cli = LAMBDASIM_CLI_PATH;
+    if (!fs::exists(cli)) GTEST_SKIP() << "the lambdasim binary is not built: " << cli;
+    const std::string command = "\"" + cli + "\" validate \"" + scenario_ + "\" 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string output;
+    std::array<char, 4096> buffer{};
+    while (std::fgets(buffer.data(), buffer.size(), pipe)) output += buffer.data();
+    const int status = ::pclose(pipe);
+    ASSERT_TRUE(WIFEXITED(status)) << output;
+    EXPECT_EQ(WEXITSTATUS(status), 1) << output;
+    EXPECT_NE(output.find(error_file_ + ":" + std::to_string(s.line) + ":"), std::string::npos) << output;
+    EXPECT_NE(output.find(s.fragment), std::string::npos) << output;
+}
+
+INSTANTIATE_TEST_SUITE_P(BrokenScenarios, BadInput, ::testing::ValuesIn(kBrokenScenarios),
+                         [](const ::testing::TestParamInfo<BrokenScenario>& info) {
+                             return std::string(info.param.name);
+                         });
+
+}  // namespace
+}  // namespace lambdasim
