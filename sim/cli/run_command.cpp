@@ -45,9 +45,9 @@ int run_command(const std::vector<std::string>& args) {
     if (auto stop = parse_command_line(args, options, values, kRunUsage)) return *stop;
 
     std::vector<Override> overrides;
-    if (!seed.empty()) overrides.push_back({"seed", seed});
-    if (!duration.empty()) overrides.push_back({"duration", duration});
-    if (!period.empty()) overrides.push_back({"metrics_period", period});
+    if (!seed.empty()) overrides.push_back({"seed", seed, "--seed"});
+    if (!duration.empty()) overrides.push_back({"duration", duration, "--duration"});
+    if (!period.empty()) overrides.push_back({"metrics_period", period, "--period"});
     const auto spec = scenario.load(overrides);
     if (!spec) return kExitBadInput;
 

@@ -38,7 +38,7 @@ std::optional<std::size_t> as_index(const std::string& segment) {
 }
 
 [[noreturn]] void fail_at_segment(const Override& o, std::size_t segment, std::string message, std::string hint) {
-    throw ScenarioError(kSetLabel, 1, override_segment_column(o, segment), std::move(message), std::move(hint));
+    throw override_error(o, override_segment_column(o, segment), std::move(message), std::move(hint));
 }
 
 std::string describe(const YAML::Node& node) {
@@ -61,7 +61,7 @@ void apply_one(YAML::Node& root, const Override& o) {
         value = YAML::Load(o.value);
     } catch (const YAML::ParserException& e) {
         const int column = override_value_column(o) + (e.mark.column > 0 ? e.mark.column : 0);
-        throw ScenarioError(kSetLabel, 1, column, fmt::format("{}: the value is not valid YAML: {}", o.path, e.msg),
+        throw override_error(o, column, fmt::format("{}: the value is not valid YAML: {}", o.path, e.msg),
                             "quote text that holds YAML punctuation, e.g. description=\"a: b\"");
     }
     const auto segments = split_path(o.path);
@@ -122,7 +122,7 @@ Override parse_override(const std::string& text) {
     const auto equals = text.find('=');
     if (equals == std::string::npos)
         throw ScenarioError(kSetLabel, 1, 1, fmt::format("`{}` is not KEY=VALUE", text), kExample);
-    Override o{text.substr(0, equals), text.substr(equals + 1)};
+    Override o{text.substr(0, equals), text.substr(equals + 1), ""};
     if (o.path.empty()) throw ScenarioError(kSetLabel, 1, 1, "the key before `=` is empty", kExample);
     for (std::size_t i = 0; i < o.path.size(); ++i) {
         const char c = o.path[i];
@@ -154,6 +154,11 @@ int override_value_column(const Override& o) { return static_cast<int>(o.path.si
 
 void apply_overrides(YAML::Node& root, const std::vector<Override>& overrides) {
     for (const auto& o : overrides) apply_one(root, o);
+}
+
+ScenarioError override_error(const Override& o, int column, std::string message, std::string hint) {
+    if (!o.option.empty()) return ScenarioError(o.option, 0, 0, std::move(message), std::move(hint));
+    return ScenarioError(kSetLabel, 1, column, std::move(message), std::move(hint));
 }
 
 }  // namespace lambdasim

@@ -5,8 +5,6 @@
 namespace lambdasim {
 namespace {
 
-constexpr const char* kSetLabel = "--set";
-
 bool starts_with_path(const std::string& path, const std::string& prefix) {
     return path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 && path[prefix.size()] == '.';
 }
@@ -35,12 +33,12 @@ ScenarioError SourceLocator::error(const YAML::Node& node, const std::string& pa
             // The value was parsed from the text after '='; its marks count from there.
             int column = override_value_column(o);
             if (has_mark(node) && node.Mark().line == 0) column += node.Mark().column;
-            return ScenarioError(kSetLabel, 1, column, std::move(message), std::move(hint));
+            return override_error(o, column, std::move(message), std::move(hint));
         }
         const bool on_the_key_path = path == o.path || (starts_with_path(o.path, path) && !has_mark(node));
         if (on_the_key_path && !path.empty()) {
             const int column = override_segment_column(o, segment_count(path) - 1);
-            return ScenarioError(kSetLabel, 1, column, std::move(message), std::move(hint));
+            return override_error(o, column, std::move(message), std::move(hint));
         }
     }
     if (!has_mark(node)) {

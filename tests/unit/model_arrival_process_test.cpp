@@ -14,6 +14,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -77,11 +78,26 @@ ArrivalSpec diurnal(double peak, double trough, SimTime peak_at, SimTime period)
     return spec;
 }
 
-std::string write_temp_file(const std::string& name, const std::string& contents) {
-    const auto path = std::filesystem::path(::testing::TempDir()) / ("lambdasim_" + name);
-    std::ofstream(path) << contents;
-    return path.string();
-}
+// A trace file that exists for the lifetime of the object; the name carries a clock reading so
+// that concurrent test runs do not share files.
+class TempFile {
+public:
+    TempFile(const std::string& name, const std::string& contents)
+        : path_(std::filesystem::path(::testing::TempDir()) /
+                ("lambdasim_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "_" + name)) {
+        std::ofstream(path_) << contents;
+    }
+    ~TempFile() {
+        std::error_code ignored;
+        std::filesystem::remove(path_, ignored);
+    }
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    std::string path() const { return path_.string(); }
+
+private:
+    std::filesystem::path path_;
+};
 
 // Poisson(λ): the count over T is Poisson(λT); inter-arrival times are exponential with mean
 // 1/λ and σ 1/λ, so their mean over n gaps has SE 1/(λ√n).
@@ -246,7 +262,8 @@ TEST(ArrivalProcess, TimestampsTraceReproducesTheFileSkippingHeaderCommentsAndBl
     ArrivalSpec spec;
     spec.process = ArrivalProcessKind::Trace;
     spec.trace_format = TraceFormat::Timestamps;
-    spec.file = write_temp_file("timestamps.csv", "timestamp_s\n0.5\n# a comment\n\n1.25\n1.25\n3\n  7.000000001\n");
+    const TempFile trace("timestamps.csv", "timestamp_s\n0.5\n# a comment\n\n1.25\n1.25\n3\n  7.000000001\n");
+    spec.file = trace.path();
     auto process = process_for(spec);
     EXPECT_EQ(process.next(), 500_ms);
     EXPECT_EQ(process.next(), 1250_ms);
@@ -262,7 +279,8 @@ TEST(ArrivalProcess, CountsTraceSpreadsEachSecondsArrivalsEvenlyInsideIt) {
     ArrivalSpec spec;
     spec.process = ArrivalProcessKind::Trace;
     spec.trace_format = TraceFormat::Counts;
-    spec.file = write_temp_file("counts.csv", "second,count\n0,2\n1,0\n2,4\n5,1\n");
+    const TempFile trace("counts.csv", "second,count\n0,2\n1,0\n2,4\n5,1\n");
+    spec.file = trace.path();
     auto process = process_for(spec);
     const std::vector<SimTime> expected = {250_ms, 750_ms, 2_s + 125_ms, 2_s + 375_ms, 2_s + 625_ms, 2_s + 875_ms, 5_s + 500_ms};
     EXPECT_EQ(arrivals_until(process, kTimeInfinity), expected);

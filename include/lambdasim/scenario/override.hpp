@@ -9,12 +9,19 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "lambdasim/scenario/scenario_error.hpp"
+
 namespace lambdasim {
 
 struct Override {
-    std::string path;   // "functions.api.memory"
-    std::string value;  // "512MB"
+    std::string path;    // "functions.api.memory"
+    std::string value;   // "512MB"
+    std::string option = {};  // the command-line option it came from when not --set, e.g. "--duration"
 };
+
+// An error about an override's text: at `--set:1:COLUMN`, or at the named option (whose text
+// the user typed without the `KEY=` part, so no column is given).
+ScenarioError override_error(const Override& o, int column, std::string message, std::string hint);
 
 // Splits "KEY=VALUE" at the first '='. Throws ScenarioError (file "--set", line 1, column of
 // the problem) when there is no '=' or the key is not a dotted path of names.
