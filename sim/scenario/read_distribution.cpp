@@ -46,12 +46,11 @@ void read_empirical(const YamlMap& map, Quantity quantity, const ReadContext& co
     }
     // The file's numbers are read as if written with the unit, so a time converts exactly as
     // `120ms` in the scenario would.
+    d.file_unit = unit;
     if (quantity == Quantity::Time) {
-        d.value = to_seconds(*duration_unit(unit));
         d.samples = read_sample_file(
             d.file, [&](std::string_view text) { return to_seconds(parse_duration(std::string(text) + unit)); });
     } else {
-        d.value = *size_unit_bytes(unit);
         d.samples =
             read_sample_file(d.file, [&](std::string_view text) { return parse_size(std::string(text) + unit); });
     }
@@ -59,8 +58,6 @@ void read_empirical(const YamlMap& map, Quantity quantity, const ReadContext& co
 }
 
 }  // namespace
-
-double empirical_unit_scale(const DistributionSpec& spec) { return spec.value > 0 ? spec.value : 1.0; }
 
 DistributionSpec read_distribution(const YamlField& field, Quantity quantity, const ReadContext& context) {
     if (field.is_scalar()) return DistributionSpec::constant(read_non_negative(field, quantity));

@@ -75,11 +75,8 @@ std::string distribution(const DistributionSpec& d, Quantity q) {
                 return fmt::format("{{dist: {}, p50: {}, p99: {}}}", kind, quantity(d.p50, q), quantity(d.p99, q));
             return fmt::format("{{dist: {}, mean: {}, stddev: {}}}", kind, quantity(d.mean, q), quantity(d.stddev, q));
         case DistributionKind::Empirical: {
-            const double scale = empirical_unit_scale(d);
-            std::optional<std::string> unit =
-                q == Quantity::Time ? duration_unit_name(from_seconds(scale)) : size_unit_name(scale);
-            return fmt::format("{{dist: {}, file: {}, unit: {}}}", kind, scalar(d.file),
-                               unit ? *unit : (q == Quantity::Time ? "s" : "B"));
+            const std::string unit = d.file_unit.empty() ? (q == Quantity::Time ? "s" : "B") : d.file_unit;
+            return fmt::format("{{dist: {}, file: {}, unit: {}}}", kind, scalar(d.file), unit);
         }
     }
     return "{}";

@@ -300,7 +300,7 @@ std::string format_duration(SimTime t) {
     if (t == 0) return "0s";
     if (t < 0) {
         if (t == std::numeric_limits<SimTime>::min()) return "-9223372036854775808ns";
-        return "-" + format_duration(-t);
+        return fmt::format("-{}", format_duration(-t));
     }
     for (const auto& u : kDurationUnits)
         if (t % u.ns == 0) return fmt::format("{}{}", t / u.ns, u.name);

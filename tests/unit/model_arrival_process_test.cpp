@@ -149,9 +149,9 @@ TEST(ArrivalProcess, StepsCountsPerStepMatchEachStepsRate) {
 }
 
 // Once next() has said the source is exhausted, asking again must not produce an arrival (it
-// would lie before the kTimeInfinity already returned). Every pattern with a final zero rate
-// is checked many times, as a re-poll finds a spurious arrival only when a fresh draw lands in
-// the gap between the last arrival and the end of its segment.
+// would lie before the kTimeInfinity already returned). A source whose last step has zero rate
+// is checked with 200 seeds, since a re-poll finds a spurious arrival only when a fresh draw
+// lands in the gap between the last arrival and the end of the last non-zero step.
 TEST(ArrivalProcess, AnExhaustedProcessStaysExhausted) {
     int spurious = 0;
     for (int source = 0; source < 200; ++source) {

@@ -21,7 +21,8 @@ struct DistributionSpec {
     double p50 = 0;     // lognormal (by percentiles)
     double p99 = 0;     // lognormal (by percentiles)
     bool lognormal_by_percentiles = false;
-    std::string file;             // empirical: CSV of values, as written by the user
+    std::string file;             // empirical: CSV of values (absolute path)
+    std::string file_unit;        // empirical: unit of the file's numbers, e.g. "ms" or "KB"
     std::vector<double> samples;  // empirical: the file's values in base units, sorted
 
     static DistributionSpec constant(double v) {

@@ -21,12 +21,6 @@ struct ReadContext {
 // `{dist: ..., ...}` or a bare value as shorthand for `{dist: constant, value: ...}`.
 DistributionSpec read_distribution(const YamlField& field, Quantity quantity, const ReadContext& context);
 
-// For dist: empirical, DistributionSpec has no field for the unit the file's numbers are in, so
-// the loader keeps the size of that unit in base units (seconds or bytes per file unit) in
-// `value`, which empirical distributions do not otherwise use. The resolved writer reads it back
-// to write `unit:`. 0 (a spec built in code) means the base unit.
-double empirical_unit_scale(const DistributionSpec& spec);
-
 ArrivalSpec read_arrivals(const YamlField& field, const ReadContext& context);
 AccountSpec read_account(const YamlField& field);
 ApiGatewaySpec read_api_gateway(const YamlField& field);
