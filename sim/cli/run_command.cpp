@@ -7,11 +7,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "lambdasim/io/csv_time_series.hpp"
-#include "lambdasim/io/results_folder.hpp"
-#include "lambdasim/io/summary.hpp"
-#include "lambdasim/model/model_run.hpp"
-#include "lambdasim/scenario/resolved_writer.hpp"
+#include "lambdasim/io/run_to_folder.hpp"
 #include "progress_line.hpp"
 #include "scenario_options.hpp"
 #include "summary_table.hpp"
@@ -51,50 +47,36 @@ int run_command(const std::vector<std::string>& args) {
     const auto spec = scenario.load(overrides);
     if (!spec) return kExitBadInput;
 
-    std::unique_ptr<ResultsFolder> folder;
-    std::unique_ptr<CsvTimeSeries> timeseries;
-    try {
-        folder = std::make_unique<ResultsFolder>(out.empty() ? default_results_path("results", spec->name)
-                                                              : std::filesystem::path(out));
-        timeseries = std::make_unique<CsvTimeSeries>(folder->file("timeseries.csv").string());
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "lambdasim: error: {}\n", e.what());
-        return kExitRunFailed;
-    }
-
     g_stop_requested = false;
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
     ProgressLine progress(!quiet);
-    ModelRunOptions run_options;
-    run_options.sink = timeseries.get();
+    FolderRunOptions run_options;
+    run_options.out = out;
     run_options.progress = [&](const RunProgress& p) {
         progress.update(p);
         return !g_stop_requested.load();
     };
-    const ModelRunResult result = run_model(*spec, run_options);
-    progress.clear();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-
-    const auto summary = make_summary(*spec, result);
+    FolderRunResult result;
     try {
-        timeseries->close();
-        folder->write_file("summary.json", summary.dump(2) + "\n");
-        folder->write_file("scenario.resolved.yaml", to_resolved_yaml(*spec));
-        folder->commit();
+        result = run_to_folder(*spec, run_options);
     } catch (const std::exception& e) {
+        progress.clear();
         fmt::print(stderr, "lambdasim: error: {}; no results folder was written\n", e.what());
         return kExitRunFailed;
     }
+    progress.clear();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    const auto& summary = result.summary;
 
     if (!quiet) print_summary_table(stdout, summary);
-    fmt::print("\nresults: {}\n", folder->final_path().string());
+    fmt::print("\nresults: {}\n", result.folder.string());
     for (const auto& broken : result.broken_invariants) fmt::print(stderr, "lambdasim: invariant broken: {}\n", broken);
     if (!result.broken_invariants.empty()) return kExitRunFailed;
     if (result.interrupted) {
         fmt::print(stderr, "lambdasim: interrupted at {:.1f} s simulated; partial results are marked \"interrupted\": true\n",
-                   to_seconds(result.simulated_end));
+                   summary["simulated_seconds"].get<double>());
         return kExitInterrupted;
     }
     return kExitOk;

@@ -1,0 +1,31 @@
+#include "lambdasim/io/run_to_folder.hpp"
+
+#include "lambdasim/io/csv_time_series.hpp"
+#include "lambdasim/io/results_folder.hpp"
+#include "lambdasim/io/summary.hpp"
+#include "lambdasim/scenario/resolved_writer.hpp"
+
+namespace lambdasim {
+
+FolderRunResult run_to_folder(const ScenarioSpec& spec, const FolderRunOptions& options) {
+    ResultsFolder folder(options.out.empty() ? default_results_path("results", spec.name) : options.out);
+    CsvTimeSeries timeseries(folder.file("timeseries.csv").string());
+
+    ModelRunOptions run_options;
+    run_options.sink = &timeseries;
+    run_options.progress = options.progress;
+    const ModelRunResult run = run_model(spec, run_options);
+
+    FolderRunResult result;
+    result.summary = make_summary(spec, run);
+    result.interrupted = run.interrupted;
+    result.broken_invariants = run.broken_invariants;
+    timeseries.close();
+    folder.write_file("summary.json", result.summary.dump(2) + "\n");
+    folder.write_file("scenario.resolved.yaml", to_resolved_yaml(spec));
+    folder.commit();
+    result.folder = folder.final_path();
+    return result;
+}
+
+}  // namespace lambdasim
