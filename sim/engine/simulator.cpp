@@ -14,7 +14,7 @@ void Simulator::schedule_at(SimTime at, HandlerId handler, std::uint32_t kind, s
 StopReason Simulator::run(const RunLimits& limits, const ProgressCallback& progress) {
     std::uint64_t until_progress = limits.progress_every_events;
     while (!queue_.empty()) {
-        if (queue_.top().time >= limits.end) {
+        if (queue_.top_time() >= limits.end) {
             now_ = limits.end;
             return StopReason::EndTime;
         }

@@ -238,7 +238,10 @@ LambdaModel::Admission LambdaModel::admit(std::uint32_t function) {
         a.provisioned = true;
     } else {
         if (f.has_reserved) {
-            if (f.pool.busy() >= f.reserved)
+            // Provisioned concurrency is part of the reservation: on demand gets the rest, so
+            // provisioned + on-demand never exceed the cap even when idle PC is picked up later.
+            const int provisioned = std::max(f.provisioned_level, f.pool.provisioned_count());
+            if (f.pool.busy_on_demand() >= f.reserved - provisioned)
                 return refuse(ThrottleReason::ReservedFunctionConcurrentInvocationLimitExceeded);
         } else if (unreserved_in_use_ >= unreserved_capacity_) {
             return refuse(ThrottleReason::ConcurrentInvocationLimitExceeded);
@@ -320,9 +323,10 @@ void LambdaModel::end_invocation(std::uint32_t function, EnvironmentIndex index,
     }
 
     if (env.provisioned) {
-        if (env.retire_when_idle)
+        if (env.retire_when_idle) {
             f.pool.destroy(index);
-        else
+            refresh_unreserved_capacity();
+        } else
             f.pool.make_idle(index);
     } else if (outcome == InvocationOutcome::Timeout) {
         // After a timeout Lambda resets the environment: the next request starts cold.
@@ -356,13 +360,18 @@ void LambdaModel::reclaim(std::uint32_t function, EnvironmentIndex index, std::u
 
 void LambdaModel::set_provisioned_level(std::uint32_t function, int level) {
     FunctionRuntime& f = functions_[function];
-    if (!f.has_reserved) {
-        // Provisioned concurrency of an unreserved function is taken from the unreserved pool.
-        unreserved_provisioned_ += level - f.provisioned_level;
-        unreserved_capacity_ = spec_.account.concurrency_limit - reserved_total_ - unreserved_provisioned_;
-    }
     f.provisioned_level = level;
     f.provisioned_rate = level > 0 ? rate_cap(level) : TokenBucket(0, 0, 1);
+    refresh_unreserved_capacity();
+}
+
+void LambdaModel::refresh_unreserved_capacity() {
+    // Provisioned concurrency of an unreserved function is taken from the unreserved pool: the
+    // level configured, or the environments still alive while a lowered level drains.
+    unreserved_provisioned_ = 0;
+    for (const FunctionRuntime& f : functions_)
+        if (!f.has_reserved) unreserved_provisioned_ += std::max(f.provisioned_level, f.pool.provisioned_count());
+    unreserved_capacity_ = spec_.account.concurrency_limit - reserved_total_ - unreserved_provisioned_;
 }
 
 void LambdaModel::add_provisioned_environments(std::uint32_t function, int target) {
@@ -376,6 +385,7 @@ void LambdaModel::change_provisioned(std::uint32_t function, std::size_t step) {
     set_provisioned_level(function, level);
     f.provisioned_step = step;
     f.pool.shrink_provisioned_to(level);  // also cancels retirements when the level rises
+    refresh_unreserved_capacity();
     if (level <= f.pool.provisioned_count()) {
         update_gauges(function);
         return;

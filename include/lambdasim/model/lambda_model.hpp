@@ -91,6 +91,7 @@ private:
     void provisioned_ready(std::uint32_t function, std::size_t step);
     void set_provisioned_level(std::uint32_t function, int level);
     void add_provisioned_environments(std::uint32_t function, int target);
+    void refresh_unreserved_capacity();
     void update_gauges(std::uint32_t function);
 
     std::uint32_t new_request(std::uint32_t source);
