@@ -18,6 +18,7 @@ constexpr const char* kUsage = R"(lambdasim - a discrete-event simulator of AWS 
 usage:
   lambdasim run SCENARIO.yaml [--out DIR] [--seed N] [--duration T] [--period T] [--set KEY=VALUE]... [--quiet]
   lambdasim validate SCENARIO.yaml [--set KEY=VALUE]...
+  lambdasim bench [--json]
   lambdasim --version
 
 examples:
@@ -48,10 +49,11 @@ int main(int argc, char** argv) {
     try {
         if (command == "run") return run_command(args);
         if (command == "validate") return validate_command(args);
+        if (command == "bench") return bench_command(args);
     } catch (const std::exception& e) {
         fmt::print(stderr, "lambdasim: error: {}\n", e.what());
         return kExitRunFailed;
     }
-    fmt::print(stderr, "lambdasim: error: unknown command `{}` (commands: run, validate; see lambdasim --help)\n", command);
+    fmt::print(stderr, "lambdasim: error: unknown command `{}` (commands: run, validate, bench; see lambdasim --help)\n", command);
     return kExitBadInput;
 }

@@ -1,6 +1,8 @@
 #include "lambdasim/scenario/loader.hpp"
 
+#include <cctype>
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <sstream>
 
@@ -21,10 +23,26 @@ const std::vector<std::string> kTopKeys = {"name",    "description", "duration",
 const char* const kFunctionsExample =
     "e.g. functions: {api: {memory: 512MB, duration: {dist: exponential, mean: 100ms}}}";
 
+// The 0-based line of a `---` that starts a second YAML document, if any: a `---` after content.
+std::optional<int> second_document_line(const std::string& text) {
+    std::istringstream lines(text);
+    std::string line;
+    bool seen_content = false;
+    for (int i = 0; std::getline(lines, line); ++i) {
+        const bool separator = line.rfind("---", 0) == 0 && (line.size() == 3 || std::isspace(static_cast<unsigned char>(line[3])));
+        if (separator && seen_content) return i;
+        const auto first = line.find_first_not_of(" \t\r");
+        if (!separator && first != std::string::npos && line[first] != '#') seen_content = true;
+    }
+    return std::nullopt;
+}
+
 YAML::Node parse_yaml(const std::string& text, const SourceLocator& locator) {
-    std::vector<YAML::Node> documents;
+    // YAML::Load reads the first document only. (YAML::LoadAll would find a second document,
+    // but on some malformed inputs — a stray `,` at the top level — it never stops.)
+    YAML::Node document;
     try {
-        documents = YAML::LoadAll(text);
+        document = YAML::Load(text);
     } catch (const YAML::ParserException& e) {
         std::string hint = "check the indentation and quoting on this line and the one before";
         // yaml-cpp's message for a tab is vague; tabs are the usual culprit.
@@ -35,10 +53,14 @@ YAML::Node parse_yaml(const std::string& text, const SourceLocator& locator) {
                 hint = "YAML indentation must use spaces, not tabs";
         throw locator.error_at_mark(e.mark, "YAML syntax error: " + e.msg, hint);
     }
-    if (documents.size() > 1)
-        throw locator.error_at_mark(documents[1].Mark(), "the file holds more than one YAML document",
+    if (const auto line = second_document_line(text)) {
+        YAML::Mark mark;
+        mark.line = *line;
+        mark.column = 0;
+        throw locator.error_at_mark(mark, "the file holds more than one YAML document",
                                     "a scenario is one document; remove the `---` separator");
-    return documents.empty() ? YAML::Node() : documents.front();
+    }
+    return document;
 }
 
 fs::path base_folder(const std::string& file_label) {

@@ -21,6 +21,7 @@ using namespace lambdasim::testing;
 const std::map<std::string, std::string> kFingerprints = {
     {"baseline.yaml", "api:24033/0/53 "},
     {"burst-scaling.yaml", "ingest:3993437/208584/4070 "},
+    {"day-at-10k.yaml", "api:317894/0/316 search:159074/0/202 thumbnails:37628/0/287 "},
     {"noisy-neighbour-reserved.yaml", "api:192942/0/227 batch:1004/33951/700 "},
     {"noisy-neighbour.yaml", "api:126888/208506/227 batch:1307/31581/1000 "},
     {"provisioned-vs-on-demand.yaml", "checkout-on-demand:514/0/6 checkout-provisioned:494/0/0 "},

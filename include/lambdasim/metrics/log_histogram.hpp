@@ -1,9 +1,14 @@
 #pragma once
-// A bounded-memory histogram of positive values (milliseconds) with log-spaced bins, so
+// A bounded-memory histogram of non-negative values (milliseconds) with log-spaced bins, so
 // percentiles carry at most ~1 % relative error whatever the number of samples.
-// 1,300 bins over 1e-3 .. 1e8 ms give a bin ratio of 1.0197; reporting the bin's geometric
-// centre keeps the error under sqrt(1.0197) - 1 = 0.98 %. Exact min, max and mean are kept too.
-#include <boost/histogram.hpp>
+//
+// Bins follow the binary representation of the value (as HDR histograms do): each power of two
+// from 2^-10 ms (~1 µs) to 2^27 ms (~37 h) is split into 64 equal sub-bins, read straight from
+// the exponent and the top 6 mantissa bits — no logarithm per sample. A bin spans at most 1/64
+// of its lower edge, so reporting its centre errs by at most 1/128 = 0.78 %. Exact min, max and
+// mean are kept too. Only the occupied range of bins is scanned, merged or cleared.
+#include <array>
+#include <cstdint>
 
 namespace lambdasim {
 
@@ -14,11 +19,13 @@ struct Percentiles {
 
 class LogHistogram {
 public:
-    static constexpr unsigned kBins = 1300;
-    static constexpr double kLowest = 1e-3;
-    static constexpr double kHighest = 1e8;
-
-    LogHistogram();
+    static constexpr int kSubBinBits = 6;
+    static constexpr int kSubBins = 1 << kSubBinBits;
+    static constexpr int kLowestExponent = -10;  // below 2^-10 ms: the underflow bin (reported as min)
+    static constexpr int kHighestExponent = 27;  // from 2^28 ms: the overflow bin (reported as max)
+    static constexpr int kUnderflowBin = 0;
+    static constexpr int kOverflowBin = (kHighestExponent - kLowestExponent + 1) * kSubBins + 1;
+    static constexpr int kBins = kOverflowBin + 1;
 
     void add(double value);
     void merge(const LogHistogram& other);
@@ -28,14 +35,17 @@ public:
     double mean() const { return count_ ? sum_ / static_cast<double>(count_) : 0; }
     double min() const { return count_ ? min_ : 0; }
     double max() const { return count_ ? max_ : 0; }
-    // q in [0, 1]; 0 when empty.
+    // Nearest-rank quantile, q in [0, 1]; 0 when empty.
     double quantile(double q) const;
     Percentiles summary() const;
 
+    static int bin_of(double value);
+    static double bin_lower_edge(int bin);
+
 private:
-    using Axis = boost::histogram::axis::regular<double, boost::histogram::axis::transform::log>;
-    using Storage = boost::histogram::dense_storage<std::uint64_t>;
-    boost::histogram::histogram<std::tuple<Axis>, Storage> histogram_;
+    std::array<std::uint64_t, kBins> bins_{};
+    int lowest_bin_ = kBins;  // occupied range [lowest_bin_, highest_bin_]
+    int highest_bin_ = -1;
     std::uint64_t count_ = 0;
     double sum_ = 0;
     double min_ = 0;
