@@ -63,6 +63,12 @@ Json make_summary(const ScenarioSpec& spec, const ModelRunResult& run) {
         fj["provisioned_spillover_invocations"] = c.provisioned_spillover_invocations;
         fj["duration_ms"] = percentiles(f.duration_total);
         fj["init_duration_ms"] = percentiles(f.init_total);
+        const AsyncCounts& a = f.async_total;
+        if (a.events + a.rejected > 0)
+            fj["async"] = Json{{"events", a.events},       {"retried", a.retried},
+                               {"succeeded", a.succeeded}, {"expired", a.expired},
+                               {"dead_lettered", a.dead_lettered}, {"dropped", a.dropped},
+                               {"rejected", a.rejected},   {"max_age_s", f.async_max_age_s}};
         functions[f.name] = fj;
     }
     j["functions"] = functions;
@@ -80,9 +86,41 @@ Json make_summary(const ScenarioSpec& spec, const ModelRunResult& run) {
         ej["failed_by_reason"] = by_name(c.failed_by_reason, kFailureReasonNames, true);
         ej["throttled_by_reason"] = by_name(c.throttled_by_reason, kThrottleReasonNames, true);
         ej["latency_ms"] = percentiles(e.latency_total);
+        const FlowCounts& flow = c.flow;
+        if (flow.created > 0)
+            ej["flow"] = Json{{"created", flow.created},       {"delivered", flow.delivered},
+                              {"filtered", flow.filtered},     {"expired", flow.expired},
+                              {"dropped", flow.dropped},       {"dead_lettered", flow.dead_lettered},
+                              {"rejected", flow.rejected},     {"lost", flow.lost()},
+                              {"in_flight", i < run.flow_in_flight.size() ? run.flow_in_flight[i] : 0}};
+        ej["end_to_end_latency_ms"] = percentiles(e.end_to_end_total);
         entries[e.name] = ej;
     }
     j["entry_points"] = entries;
+    Json queues = Json::object();
+    for (const QueueMetrics& q : m.queues())
+        queues[q.name] = Json{{"sent", q.total.sent},
+                              {"received", q.total.received},
+                              {"deleted", q.total.deleted},
+                              {"redriven", q.total.redriven},
+                              {"redriven_after_throttle", q.total.redriven_after_throttle},
+                              {"expired", q.total.expired},
+                              {"max_depth", q.depth.max()},
+                              {"max_age_of_oldest_s", q.max_age_of_oldest_s},
+                              {"receive_wait_ms", percentiles(q.wait_total)}};
+    if (!spec.queues.empty()) j["queues"] = queues;
+    Json topics = Json::object();
+    for (const TopicMetrics& t : m.topics())
+        topics[t.name] = Json{{"published", t.total.published},
+                              {"delivered", t.total.delivered},
+                              {"failed", t.total.failed},
+                              {"filtered", t.total.filtered}};
+    if (!spec.topics.empty()) j["topics"] = topics;
+    Json mappings = Json::object();
+    for (std::size_t i = 0; i < spec.event_source_mappings.size(); ++i)
+        mappings[spec.event_source_mappings[i].name] =
+            Json{{"max_concurrent_batches", run.mapping_max_concurrent_batches[i]}};
+    if (!spec.event_source_mappings.empty()) j["event_source_mappings"] = mappings;
     j["invariants_ok"] = run.broken_invariants.empty();
     if (!run.broken_invariants.empty()) j["broken_invariants"] = run.broken_invariants;
     return j;

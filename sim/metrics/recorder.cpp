@@ -1,5 +1,6 @@
 #include "lambdasim/metrics/recorder.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace lambdasim {
@@ -39,7 +40,44 @@ void FunctionCounts::add(const FunctionCounts& o) {
     add_array(throttles_by_reason, o.throttles_by_reason);
 }
 
+void AsyncCounts::add(const AsyncCounts& o) {
+    events += o.events;
+    retried += o.retried;
+    succeeded += o.succeeded;
+    expired += o.expired;
+    dead_lettered += o.dead_lettered;
+    dropped += o.dropped;
+    rejected += o.rejected;
+}
+
+void QueueCounts::add(const QueueCounts& o) {
+    sent += o.sent;
+    received += o.received;
+    deleted += o.deleted;
+    redriven += o.redriven;
+    redriven_after_throttle += o.redriven_after_throttle;
+    expired += o.expired;
+}
+
+void TopicCounts::add(const TopicCounts& o) {
+    published += o.published;
+    delivered += o.delivered;
+    failed += o.failed;
+    filtered += o.filtered;
+}
+
+void FlowCounts::add(const FlowCounts& o) {
+    created += o.created;
+    delivered += o.delivered;
+    filtered += o.filtered;
+    expired += o.expired;
+    dropped += o.dropped;
+    dead_lettered += o.dead_lettered;
+    rejected += o.rejected;
+}
+
 void EntryPointCounts::add(const EntryPointCounts& o) {
+    flow.add(o.flow);
     requests += o.requests;
     succeeded += o.succeeded;
     failed += o.failed;
@@ -50,8 +88,15 @@ void EntryPointCounts::add(const EntryPointCounts& o) {
 }
 
 MetricsRecorder::MetricsRecorder(const std::vector<std::string>& function_names,
-                                 const std::vector<std::string>& entry_point_names, TimeSeriesSink* sink)
-    : functions_(function_names.size()), entry_points_(entry_point_names.size()), sink_(sink) {
+                                 const std::vector<std::string>& entry_point_names, TimeSeriesSink* sink,
+                                 const std::vector<std::string>& queue_names, const std::vector<std::string>& topic_names)
+    : functions_(function_names.size()),
+      entry_points_(entry_point_names.size()),
+      queues_(queue_names.size()),
+      topics_(topic_names.size()),
+      sink_(sink) {
+    for (std::size_t i = 0; i < queue_names.size(); ++i) queues_[i].name = queue_names[i];
+    for (std::size_t i = 0; i < topic_names.size(); ++i) topics_[i].name = topic_names[i];
     for (std::size_t i = 0; i < function_names.size(); ++i) functions_[i].name = function_names[i];
     for (std::size_t i = 0; i < entry_point_names.size(); ++i) entry_points_[i].name = entry_point_names[i];
 }
@@ -77,7 +122,7 @@ void MetricsRecorder::invocation_ended(std::size_t function, double duration_ms,
     if (outcome == InvocationOutcome::Timeout) ++f.period.timeouts;
 }
 
-void MetricsRecorder::close_period(SimTime period_start) {
+void MetricsRecorder::close_period(SimTime period_start, const std::vector<double>& oldest_message_age_s) {
     const double t = to_seconds(period_start);
     auto emit = [&](std::string_view entity, std::string_view metric, double value) {
         if (sink_) sink_->row(t, entity, metric, value);
@@ -99,6 +144,12 @@ void MetricsRecorder::close_period(SimTime period_start) {
         emit(f.name, "Duration_p50", f.duration_period.quantile(0.50));
         emit(f.name, "Duration_p99", f.duration_period.quantile(0.99));
         emit(f.name, "InitDuration_p99", f.init_period.quantile(0.99));
+        emit(f.name, "AsyncEventsReceived", static_cast<double>(f.async_period.events));
+        emit(f.name, "AsyncEventAge", f.async_period_max_age_s * 1000.0);  // max, ms as in CloudWatch
+        emit(f.name, "AsyncEventsDropped", static_cast<double>(f.async_period.dropped + f.async_period.expired));
+        f.async_total.add(f.async_period);
+        f.async_period = {};
+        f.async_period_max_age_s = 0;
         f.total.add(p);
         f.period = {};
         f.duration_total.merge(f.duration_period);
@@ -117,10 +168,41 @@ void MetricsRecorder::close_period(SimTime period_start) {
         emit(e.name, "Retries", static_cast<double>(p.retries));
         emit(e.name, "Latency_p50", e.latency_period.quantile(0.50));
         emit(e.name, "Latency_p99", e.latency_period.quantile(0.99));
+        emit(e.name, "Delivered", static_cast<double>(p.flow.delivered));
+        emit(e.name, "Lost", static_cast<double>(p.flow.lost()));
+        emit(e.name, "EndToEndLatency_p99", e.end_to_end_period.quantile(0.99));
+        e.end_to_end_total.merge(e.end_to_end_period);
+        e.end_to_end_period.clear();
         e.total.add(p);
         e.period = {};
         e.latency_total.merge(e.latency_period);
         e.latency_period.clear();
+    }
+    for (std::size_t i = 0; i < queues_.size(); ++i) {
+        QueueMetrics& q = queues_[i];
+        const double oldest = i < oldest_message_age_s.size() ? oldest_message_age_s[i] : 0.0;
+        q.max_age_of_oldest_s = std::max(q.max_age_of_oldest_s, oldest);
+        emit(q.name, "NumberOfMessagesSent", static_cast<double>(q.period.sent));
+        emit(q.name, "NumberOfMessagesReceived", static_cast<double>(q.period.received));
+        emit(q.name, "NumberOfMessagesDeleted", static_cast<double>(q.period.deleted));
+        emit(q.name, "ApproximateNumberOfMessagesVisible", q.depth.period_max());
+        emit(q.name, "ApproximateAgeOfOldestMessage", oldest);
+        emit(q.name, "MessagesMovedToDeadLetterQueue", static_cast<double>(q.period.redriven));
+        emit(q.name, "ReceiveWait_mean", q.wait_period.mean());
+        emit(q.name, "ReceiveWait_p99", q.wait_period.quantile(0.99));
+        q.wait_total.merge(q.wait_period);
+        q.wait_period.clear();
+        q.total.add(q.period);
+        q.period = {};
+        q.depth.start_period();
+    }
+    for (TopicMetrics& t : topics_) {
+        emit(t.name, "NumberOfMessagesPublished", static_cast<double>(t.period.published));
+        emit(t.name, "NumberOfNotificationsDelivered", static_cast<double>(t.period.delivered));
+        emit(t.name, "NumberOfNotificationsFailed", static_cast<double>(t.period.failed));
+        emit(t.name, "NumberOfNotificationsFilteredOut", static_cast<double>(t.period.filtered));
+        t.total.add(t.period);
+        t.period = {};
     }
     emit("account", "ConcurrentExecutions", account_.concurrency.period_max());
     emit("account", "UnreservedConcurrentExecutions", account_.unreserved.period_max());

@@ -13,6 +13,7 @@ FunctionRuntime::FunctionRuntime(const FunctionSpec& s, const RandomStreams& str
       init_rng(streams.stream(s.name, "init")),
       error_rng(streams.stream(s.name, "error")),
       lifetime_rng(streams.stream(s.name, "idle_lifetime")),
+      async_rng(streams.stream(s.name, "async_retry")),
       duration_scale(speed_scale(s.memory_mb, s.effective_reference_memory_mb(), s.cpu_bound)),
       init_scale(speed_scale(s.memory_mb, s.cold_start ? s.effective_reference_memory_mb() : kPresetReferenceMemoryMb,
                              s.cpu_bound)),

@@ -22,6 +22,13 @@ TokenBucket rate_cap(int concurrency) {
 
 constexpr std::size_t kNoReason = SIZE_MAX;
 
+template <typename Spec>
+std::uint32_t index_by_name(const std::vector<Spec>& specs, const std::string& name) {
+    const auto it = std::find_if(specs.begin(), specs.end(), [&](const Spec& s) { return s.name == name; });
+    assert(it != specs.end() && "the loader checks every reference");
+    return static_cast<std::uint32_t>(it - specs.begin());
+}
+
 }  // namespace
 
 LambdaModel::LambdaModel(const ScenarioSpec& spec, Simulator& simulator, MetricsRecorder& recorder)
@@ -49,14 +56,52 @@ LambdaModel::LambdaModel(const ScenarioSpec& spec, Simulator& simulator, Metrics
     if (spec.api_gateway)
         gateway_bucket_ = TokenBucket::per_second(spec.api_gateway->rate_per_second, spec.api_gateway->burst);
 
+    queues_.reserve(spec.queues.size());
+    for (const QueueSpec& q : spec.queues) {
+        QueueRuntime runtime{SqsQueue(q), -1, {}, streams.stream(q.name, "message_groups")};
+        if (!q.dead_letter_queue.empty()) runtime.dead_letter_queue = index_by_name(spec.queues, q.dead_letter_queue);
+        queues_.push_back(std::move(runtime));
+    }
+    for (const EventSourceMappingSpec& m : spec.event_source_mappings) {
+        const std::uint32_t queue = index_by_name(spec.queues, m.queue);
+        queues_[queue].mappings.push_back(static_cast<std::uint32_t>(mappings_.size()));
+        Mapping mapping{};
+        mapping.spec = &m;
+        mapping.queue = queue;
+        mapping.function = index_by_name(spec.functions, m.function);
+        mapping.item_rng = streams.stream(m.name, "batch_items");
+        mapping.allowed = std::min(5.0, static_cast<double>(m.max_concurrency.value_or(1000)));
+        mappings_.push_back(std::move(mapping));
+    }
+    for (const TopicSpec& t : spec.topics) {
+        TopicRuntime runtime{{}, streams.stream(t.name, "filter")};
+        for (const SubscriptionSpec& s : t.subscriptions) {
+            const std::uint32_t target = s.kind == SubscriptionSpec::Kind::Function ? index_by_name(spec.functions, s.target)
+                                                                                    : index_by_name(spec.queues, s.target);
+            const std::int64_t dlq = s.dead_letter_queue.empty() ? -1 : index_by_name(spec.queues, s.dead_letter_queue);
+            runtime.subscriptions.push_back({s.kind, target, s.filter_fraction, dlq});
+        }
+        topics_.push_back(std::move(runtime));
+    }
+
+    for (const FunctionSpec& f : spec.functions) {
+        const DestinationSpec& d = f.async.on_failure;
+        ResolvedDestination resolved{d.kind, 0};
+        if (d.kind == DestinationSpec::Kind::Queue) resolved.index = index_by_name(spec.queues, d.name);
+        if (d.kind == DestinationSpec::Kind::Topic) resolved.index = index_by_name(spec.topics, d.name);
+        on_failure_.push_back(resolved);
+    }
+
     sources_.reserve(spec.traffic.size());
     for (const TrafficSourceSpec& t : spec.traffic) {
-        const auto function = static_cast<std::uint32_t>(
-            std::find_if(spec.functions.begin(), spec.functions.end(),
-                         [&](const FunctionSpec& f) { return f.name == t.target.function; }) -
-            spec.functions.begin());
-        assert(function < spec.functions.size() && "the loader checks traffic targets");
-        sources_.push_back(TrafficSource{&t, function, ArrivalProcess(t.arrivals, streams.stream(t.name, "arrivals")),
+        std::uint32_t function = 0, target = 0;
+        switch (t.target.kind) {
+        case TargetSpec::Kind::Function: function = index_by_name(spec.functions, t.target.function); break;
+        case TargetSpec::Kind::Queue: target = index_by_name(spec.queues, t.target.name); break;
+        case TargetSpec::Kind::Topic: target = index_by_name(spec.topics, t.target.name); break;
+        }
+        sources_.push_back(TrafficSource{&t, function, target,
+                                         ArrivalProcess(t.arrivals, streams.stream(t.name, "arrivals")),
                                          Distribution(t.payload), streams.stream(t.name, "payload"),
                                          streams.stream(t.name, "retry")});
     }
@@ -85,10 +130,12 @@ void LambdaModel::start() {
 }
 
 void LambdaModel::finish(SimTime end) {
-    if (period_start_ < end) {
-        recorder_.close_period(period_start_);
-        period_start_ = end;
-    }
+    // The last period is partial (or, for a run stopped at a period boundary or at time 0,
+    // holds only what happened at that instant); closing it folds every count into the totals.
+    if (finished_) return;
+    finished_ = true;
+    recorder_.close_period(period_start_, oldest_message_ages());
+    period_start_ = end;
 }
 
 void LambdaModel::dispatch(void* self, const Event& event) { static_cast<LambdaModel*>(self)->handle(event); }
@@ -113,8 +160,21 @@ void LambdaModel::handle(const Event& event) {
     case ReclaimEnvironment: reclaim(function, environment, static_cast<std::uint32_t>(event.token)); break;
     case ProvisionedChange: change_provisioned(static_cast<std::uint32_t>(event.subject), event.token); break;
     case ProvisionedReady: provisioned_ready(static_cast<std::uint32_t>(event.subject), event.token); break;
+    case AsyncRetry:
+        if (async_events_[event.subject].active && async_events_[event.subject].generation == event.token)
+            try_async_event(static_cast<std::uint32_t>(event.subject));
+        break;
+    case MessageVisible: message_visible(function, static_cast<MessageIndex>(environment), event.token != 0); break;
+    case BatchReturn:
+        if (batches_[event.subject].active && batches_[event.subject].generation == event.token)
+            return_batch(static_cast<std::uint32_t>(event.subject));
+        break;
+    case MappingPoll:
+        mappings_[event.subject].poll_pending = false;
+        poll(static_cast<std::uint32_t>(event.subject));
+        break;
     case MetricsTick:
-        recorder_.close_period(period_start_);
+        recorder_.close_period(period_start_, oldest_message_ages());
         period_start_ = simulator_.now();
         simulator_.schedule_in(spec_.metrics_period, handler_, MetricsTick);
         break;
@@ -149,9 +209,25 @@ void LambdaModel::on_arrival(std::uint32_t source_index) {
     const SimTime next = source.arrivals.next();
     if (next != kTimeInfinity) simulator_.schedule_at(std::max(next, simulator_.now()), handler_, Arrival, source_index);
 
-    const std::uint32_t request = new_request(source_index);
-    requests_[request].payload_bytes = source.payload.sample(source.payload_rng);
+    const double payload = source.payload.sample(source.payload_rng);
     ++recorder_.entry_point(source_index).period.requests;
+    const TargetSpec& target = source.spec->target;
+    switch (target.kind) {
+    case TargetSpec::Kind::Function:
+        if (target.invocation == InvocationType::Async) {
+            ++recorder_.entry_point(source_index).period.flow.created;
+            invoke_async(source.function, source_index, simulator_.now(), payload, false);
+            return;
+        }
+        break;
+    case TargetSpec::Kind::Queue:
+        ++recorder_.entry_point(source_index).period.flow.created;
+        send_message(source.target, source_index, simulator_.now(), false);
+        return;
+    case TargetSpec::Kind::Topic: publish(source.target, source_index, simulator_.now(), payload, false); return;
+    }
+    const std::uint32_t request = new_request(source_index);
+    requests_[request].payload_bytes = payload;
     attempt(request);
 }
 
@@ -175,7 +251,7 @@ void LambdaModel::attempt(std::uint32_t request) {
         attempt_throttled(request, admission.reason);
         return;
     }
-    start_invocation(source.function, admission, request);
+    start_invocation(source.function, admission, OwnerKind::SyncRequest, request, r.generation);
     const Environment& env = functions_[source.function].pool[admission.environment];
     if (via_gateway && env.run_time > spec_.api_gateway->integration_timeout)
         simulator_.schedule_in(spec_.api_gateway->integration_timeout, handler_, GatewayTimeout, request, r.generation);
@@ -203,6 +279,7 @@ void LambdaModel::finish_request(std::uint32_t request, bool succeeded, bool thr
     if (succeeded) {
         ++entry.period.succeeded;
         entry.latency_period.add(to_milliseconds(simulator_.now() - r.first_attempt));
+        entry.end_to_end_period.add(to_milliseconds(simulator_.now() - r.first_attempt));
     } else if (throttled) {
         ++entry.period.throttled;
         ++entry.period.throttled_by_reason[reason];
@@ -264,13 +341,15 @@ LambdaModel::Admission LambdaModel::admit(std::uint32_t function) {
     return a;
 }
 
-void LambdaModel::start_invocation(std::uint32_t function, const Admission& a, std::uint32_t request) {
+void LambdaModel::start_invocation(std::uint32_t function, const Admission& a, OwnerKind owner, std::uint32_t index,
+                                   std::uint32_t generation) {
     FunctionRuntime& f = functions_[function];
     const FunctionSpec& s = *f.spec;
     f.pool.mark_busy(a.environment);
     Environment& env = f.pool[a.environment];
-    env.request = request;
-    env.request_generation = requests_[request].generation;
+    env.owner_kind = static_cast<std::uint8_t>(owner);
+    env.request = index;
+    env.request_generation = generation;
     env.invocation_start = simulator_.now();
 
     SimTime init_phase = 0;
@@ -315,12 +394,9 @@ void LambdaModel::end_invocation(std::uint32_t function, EnvironmentIndex index,
     --account_busy_;
     if (!env.provisioned && !f.has_reserved) --unreserved_in_use_;
     recorder_.invocation_ended(function, to_milliseconds(simulator_.now() - env.invocation_start), outcome);
-
-    if (request_current(env.request, env.request_generation)) {
-        const bool ok = outcome == InvocationOutcome::Success;
-        const auto reason = outcome == InvocationOutcome::Timeout ? FailureReason::Timeout : FailureReason::FunctionError;
-        finish_request(env.request, ok, false, ok ? kNoReason : static_cast<std::size_t>(reason));
-    }
+    const auto owner = static_cast<OwnerKind>(env.owner_kind);
+    const std::uint32_t owner_index = env.request;
+    const std::uint32_t owner_generation = env.request_generation;
 
     if (env.provisioned) {
         if (env.retire_when_idle) {
@@ -340,6 +416,28 @@ void LambdaModel::end_invocation(std::uint32_t function, EnvironmentIndex index,
         }
     }
     update_gauges(function);
+    // Last: the owner may start new invocations (a mapping polls again), which can grow the
+    // pool and invalidate `env`; by now this environment is idle and can serve them.
+    finish_invocation_for(owner, owner_index, owner_generation, outcome);
+}
+
+void LambdaModel::finish_invocation_for(OwnerKind owner, std::uint32_t index, std::uint32_t generation,
+                                        InvocationOutcome outcome) {
+    switch (owner) {
+    case OwnerKind::SyncRequest:
+        if (request_current(index, generation)) {
+            const bool ok = outcome == InvocationOutcome::Success;
+            const auto reason = outcome == InvocationOutcome::Timeout ? FailureReason::Timeout : FailureReason::FunctionError;
+            finish_request(index, ok, false, ok ? kNoReason : static_cast<std::size_t>(reason));
+        }
+        break;
+    case OwnerKind::AsyncEvent:
+        if (async_events_[index].active && async_events_[index].generation == generation) async_event_ended(index, outcome);
+        break;
+    case OwnerKind::Batch:
+        if (batches_[index].active && batches_[index].generation == generation) batch_ended(index, outcome);
+        break;
+    }
 }
 
 void LambdaModel::reclaim(std::uint32_t function, EnvironmentIndex index, std::uint32_t generation) {

@@ -7,15 +7,10 @@
 namespace lambdasim {
 namespace {
 
-std::vector<std::string> function_names(const ScenarioSpec& spec) {
+template <typename Spec>
+std::vector<std::string> names_of(const std::vector<Spec>& specs) {
     std::vector<std::string> names;
-    for (const auto& f : spec.functions) names.push_back(f.name);
-    return names;
-}
-
-std::vector<std::string> entry_point_names(const ScenarioSpec& spec) {
-    std::vector<std::string> names;
-    for (const auto& t : spec.traffic) names.push_back(t.name);
+    for (const auto& s : specs) names.push_back(s.name);
     return names;
 }
 
@@ -32,13 +27,33 @@ void check_invariants(const ScenarioSpec& spec, const LambdaModel& model, ModelR
                                                            spec.functions[i].name, m.function(i).concurrency.max(), *reserved));
     }
     std::uint64_t requests = 0, resolved = 0;
-    for (const auto& e : m.entry_points()) {
-        requests += e.total.requests;
-        resolved += e.total.succeeded + e.total.failed + e.total.throttled;
+    for (std::size_t s = 0; s < spec.traffic.size(); ++s) {
+        const TargetSpec& target = spec.traffic[s].target;
+        if (target.kind != TargetSpec::Kind::Function || target.invocation != InvocationType::Sync) continue;
+        const EntryPointCounts& e = m.entry_point(s).total;
+        requests += e.requests;
+        resolved += e.succeeded + e.failed + e.throttled;
     }
     if (requests != result.ledger.started || resolved + result.ledger.in_flight() != requests)
         result.broken_invariants.push_back(fmt::format("requests {} != succeeded+failed+throttled {} + in flight {}",
                                                        requests, resolved, result.ledger.in_flight()));
+    // Conservation: every unit of asynchronous work is delivered, filtered, lost with a reason,
+    // or still in the system (counted from the live objects, not from the counters).
+    for (std::size_t s = 0; s < spec.traffic.size(); ++s) {
+        const FlowCounts& f = m.entry_point(s).total.flow;
+        const std::uint64_t accounted = f.delivered + f.filtered + f.lost() + result.flow_in_flight[s];
+        if (accounted != f.created)
+            result.broken_invariants.push_back(fmt::format(
+                "traffic {}: {} units created but {} delivered + {} filtered + {} lost + {} in flight",
+                spec.traffic[s].name, f.created, f.delivered, f.filtered, f.lost(), result.flow_in_flight[s]));
+    }
+    for (std::size_t i = 0; i < spec.event_source_mappings.size(); ++i) {
+        const auto& cap = spec.event_source_mappings[i].max_concurrency;
+        if (cap && result.mapping_max_concurrent_batches[i] > *cap)
+            result.broken_invariants.push_back(fmt::format("event source mapping {} ran {} batches at once above its max_concurrency {}",
+                                                           spec.event_source_mappings[i].name,
+                                                           result.mapping_max_concurrent_batches[i], *cap));
+    }
     (void)model;
 }
 
@@ -46,7 +61,8 @@ void check_invariants(const ScenarioSpec& spec, const LambdaModel& model, ModelR
 
 ModelRunResult run_model(const ScenarioSpec& spec, const ModelRunOptions& options) {
     ModelRunResult result;
-    result.metrics = std::make_unique<MetricsRecorder>(function_names(spec), entry_point_names(spec), options.sink);
+    result.metrics = std::make_unique<MetricsRecorder>(names_of(spec.functions), names_of(spec.traffic), options.sink,
+                                                       names_of(spec.queues), names_of(spec.topics));
     Simulator simulator;
     LambdaModel model(spec, simulator, *result.metrics);
     model.start();
@@ -63,6 +79,9 @@ ModelRunResult run_model(const ScenarioSpec& spec, const ModelRunOptions& option
     model.finish(result.simulated_end);
     result.events = simulator.events_processed();
     result.ledger = model.ledger();
+    result.flow_in_flight = model.flow_in_flight();
+    for (std::size_t i = 0; i < spec.event_source_mappings.size(); ++i)
+        result.mapping_max_concurrent_batches.push_back(model.mapping_max_in_flight(i));
     result.unreserved_capacity = model.unreserved_capacity();
     check_invariants(spec, model, result);
     return result;

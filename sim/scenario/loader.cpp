@@ -2,8 +2,8 @@
 
 #include <cctype>
 #include <filesystem>
-#include <optional>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -17,8 +17,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kTopKeys = {"name",    "description", "duration",  "seed",   "metrics_period",
-                                           "account", "api_gateway", "functions", "traffic"};
+const std::vector<std::string> kTopKeys = {
+    "name",        "description", "duration", "seed",   "metrics_period",        "account",
+    "api_gateway", "functions",   "queues",   "topics", "event_source_mappings", "traffic"};
+
+// AWS's name lengths: SQS queue names up to 80 characters, SNS topic names up to 256.
+constexpr std::size_t kMaxQueueNameLength = 80;
+constexpr std::size_t kMaxTopicNameLength = 256;
 
 const char* const kFunctionsExample =
     "e.g. functions: {api: {memory: 512MB, duration: {dist: exponential, mean: 100ms}}}";
@@ -29,7 +34,8 @@ std::optional<int> second_document_line(const std::string& text) {
     std::string line;
     bool seen_content = false;
     for (int i = 0; std::getline(lines, line); ++i) {
-        const bool separator = line.rfind("---", 0) == 0 && (line.size() == 3 || std::isspace(static_cast<unsigned char>(line[3])));
+        const bool separator =
+            line.rfind("---", 0) == 0 && (line.size() == 3 || std::isspace(static_cast<unsigned char>(line[3])));
         if (separator && seen_content) return i;
         const auto first = line.find_first_not_of(" \t\r");
         if (!separator && first != std::string::npos && line[first] != '#') seen_content = true;
@@ -71,6 +77,18 @@ fs::path base_folder(const std::string& file_label) {
 std::string default_name(const std::string& file_label) {
     const std::string stem = fs::path(file_label).stem().string();
     return stem.empty() || stem.front() == '-' || stem.front() == '<' ? ScenarioSpec{}.name : stem;
+}
+
+// A section of named entities (`queues:`), empty when the file has none.
+YamlMap named_section(const YamlMap& sections, const YamlField& top, const std::string& key, const std::string& what) {
+    const auto field = sections.get(key);
+    return YamlMap::of_names(field ? *field : top.child(YAML::Node(), key, std::nullopt), what);
+}
+
+std::vector<std::string> keys_of(const YamlMap& map) {
+    std::vector<std::string> keys;
+    for (const auto& entry : map.entries()) keys.push_back(entry.key);
+    return keys;
 }
 
 SimTime read_positive_duration(const YamlField& field) {
@@ -116,25 +134,40 @@ ScenarioSpec load_scenario_text(const std::string& yaml_text, const std::string&
     const YamlField functions_field = sections.required("functions", kFunctionsExample);
     const YamlMap functions = YamlMap::of_names(functions_field, "function");
     if (functions.entries().empty()) functions_field.fail("needs at least one function", kFunctionsExample);
-    std::vector<std::string> function_names;
+    const YamlMap queues = named_section(sections, top, "queues", "queue");
+    const YamlMap topics = named_section(sections, top, "topics", "topic");
+    const YamlMap mappings = named_section(sections, top, "event_source_mappings", "event source mapping");
+    const YamlMap traffic = named_section(sections, top, "traffic", "traffic source");
+    const ScenarioNames names{keys_of(functions), keys_of(queues), keys_of(topics)};
+
     for (const auto& [name, field] : functions.entries()) {
         check_entity_name(field, name, "function");
-        spec.functions.push_back(read_function(name, field, context));
-        function_names.push_back(name);
+        spec.functions.push_back(read_function(name, field, context, names));
     }
-
-    if (auto traffic_field = sections.get("traffic")) {
-        const YamlMap traffic = YamlMap::of_names(*traffic_field, "traffic source");
-        for (const auto& [name, field] : traffic.entries()) {
-            check_entity_name(field, name, "traffic source");
-            spec.traffic.push_back(read_traffic_source(name, field, context, function_names));
-        }
+    for (const auto& [name, field] : queues.entries()) {
+        check_entity_name(field, name, "queue", kMaxQueueNameLength);
+        spec.queues.push_back(read_queue(name, field, names));
+    }
+    for (const auto& [name, field] : topics.entries()) {
+        check_entity_name(field, name, "topic", kMaxTopicNameLength);
+        spec.topics.push_back(read_topic(name, field, names));
+    }
+    for (const auto& [name, field] : mappings.entries()) {
+        check_entity_name(field, name, "event source mapping");
+        spec.event_source_mappings.push_back(read_event_source_mapping(name, field, names));
+    }
+    for (const auto& [name, field] : traffic.entries()) {
+        check_entity_name(field, name, "traffic source");
+        spec.traffic.push_back(read_traffic_source(name, field, context, names));
     }
     // A source sent through API Gateway needs one; without a section it has the AWS defaults.
     for (const auto& source : spec.traffic)
         if (source.via_api_gateway && !spec.api_gateway) spec.api_gateway = ApiGatewaySpec{};
 
     check_concurrency_budget(spec, functions);
+    check_dead_letter_queues(spec, queues);
+    check_event_source_mappings(spec, mappings);
+    check_failure_destinations(spec, functions, topics);
     return spec;
 }
 

@@ -148,13 +148,4 @@ std::string resolve_data_file(const YamlField& field, const ReadContext& context
     return path.string();
 }
 
-void check_entity_name(const YamlField& key_field, const std::string& name, const std::string& what) {
-    bool ok = !name.empty() && name.size() <= 64;
-    for (char c : name)
-        ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
-    if (!ok)
-        key_field.fail_at_key(fmt::format("`{}` is not a valid {} name", name, what),
-                              "use 1 to 64 letters, digits, `-` or `_` (as AWS function names do)");
-}
-
 }  // namespace lambdasim

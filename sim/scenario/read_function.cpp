@@ -25,7 +25,8 @@ const std::vector<std::string> kKeys = {"runtime",
                                         "cpu_bound",
                                         "cold_start",
                                         "idle_lifetime",
-                                        "error_rate"};
+                                        "error_rate",
+                                        "async"};
 
 double read_package_size(const YamlField& field, double limit, const char* what, const char* hint) {
     const double bytes = read_size(field);
@@ -95,7 +96,8 @@ YamlField provisioned_peak_field(const YamlField& field, const std::vector<Provi
     return *YamlMap(read_list(field)[peak], {"at", "level"}).get("level");
 }
 
-FunctionSpec read_function(const std::string& name, const YamlField& field, const ReadContext& context) {
+FunctionSpec read_function(const std::string& name, const YamlField& field, const ReadContext& context,
+                           const ScenarioNames& names) {
     if (!field.is_map() && !field.is_null())
         field.fail("expected the function's settings as a map, got " + field.describe(),
                    "e.g. `" + name + ":` then indented `duration: {dist: exponential, mean: 100ms}`");
@@ -151,6 +153,7 @@ FunctionSpec read_function(const std::string& name, const YamlField& field, cons
     if (auto cold = map.get("cold_start")) f.cold_start = read_distribution(*cold, Quantity::Time, context);
     if (auto idle = map.get("idle_lifetime")) f.idle_lifetime = read_distribution(*idle, Quantity::Time, context);
     if (auto error_rate = map.get("error_rate")) f.error_rate = read_fraction(*error_rate);
+    if (auto async = map.get("async")) f.async = read_async(*async, names);
     return f;
 }
 

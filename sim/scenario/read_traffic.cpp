@@ -3,32 +3,64 @@
 #include <fmt/format.h>
 
 #include "lambdasim/scenario/section_readers.hpp"
-#include "lambdasim/scenario/suggestion.hpp"
 #include "lambdasim/scenario/units.hpp"
 #include "lambdasim/scenario/vocabulary.hpp"
 
 namespace lambdasim {
 namespace {
 
-TargetSpec read_target(const YamlField& field, const std::vector<std::string>& function_names) {
-    const char* example = "e.g. target: {function: api, invocation: sync}";
+// `{function: F, invocation: sync|async}`, `{queue: Q}` or `{topic: T}`: exactly one of the three.
+TargetSpec read_target(const YamlField& field, const ScenarioNames& names) {
+    const char* example = "e.g. target: {function: api, invocation: sync}, {queue: jobs} or {topic: uploads}";
     if (!field.is_map()) field.fail("expected a map, got " + field.describe(), example);
-    const YamlMap map(field, {"function", "invocation"});
+    const YamlMap map(field, {"function", "invocation", "queue", "topic"});
+    std::vector<YamlField> endpoints;
+    for (const char* key : {"function", "queue", "topic"})
+        if (auto endpoint = map.get(key)) endpoints.push_back(*endpoint);
+    if (endpoints.empty()) field.fail_at_key("names no target: give one of `function`, `queue` or `topic`", example);
+    if (endpoints.size() > 1)
+        endpoints[1].fail_at_key(fmt::format("has both `{}` and `{}`", endpoints[0].name(), endpoints[1].name()),
+                                 "a traffic source sends to one function, queue or topic; write two sources");
     TargetSpec t;
-    const YamlField function = map.required("function", example);
-    t.function = read_text(function);
-    if (std::find(function_names.begin(), function_names.end(), t.function) == function_names.end()) {
-        std::string hint = "known functions: " + join_quoted(function_names);
-        if (auto match = closest_match(t.function, function_names)) hint = "did you mean `" + *match + "`? " + hint;
-        function.fail(fmt::format("no function named `{}`", t.function), hint);
+    const YamlField& endpoint = endpoints.front();
+    if (endpoint.name() == "function") {
+        t.kind = TargetSpec::Kind::Function;
+        t.function = read_reference(endpoint, names.functions, "function");
+        if (auto invocation = map.get("invocation")) {
+            // AWS's InvocationType values, which people copy from the API.
+            const std::string word = read_text(*invocation);
+            const bool event = word == "Event" || word == "event";
+            if (event || word == "RequestResponse" || word == "request_response")
+                invocation->fail(fmt::format("unknown invocation `{}`", word),
+                                 event ? "AWS's invocation type Event is written async here"
+                                       : "AWS's invocation type RequestResponse is written sync here");
+            t.invocation = read_choice(*invocation, vocabulary::invocation_types());
+        }
+        return t;
     }
-    if (auto invocation = map.get("invocation")) {
-        const std::string word = read_text(*invocation);
-        if (word == "async" || word == "event")
-            invocation->fail("asynchronous invocation is not supported yet", "use invocation: sync");
-        t.invocation = read_choice(*invocation, vocabulary::invocation_types());
-    }
+    if (auto invocation = map.get("invocation"))
+        invocation->fail_at_key(fmt::format("`invocation` does not apply to a {} target", endpoint.name()),
+                                "sync or async is chosen for function targets only; SQS and SNS take messages "
+                                "and answer at once");
+    t.kind = endpoint.name() == "queue" ? TargetSpec::Kind::Queue : TargetSpec::Kind::Topic;
+    t.name = t.kind == TargetSpec::Kind::Queue ? read_reference(endpoint, names.queues, "queue")
+                                               : read_reference(endpoint, names.topics, "topic");
     return t;
+}
+
+// "queue `jobs`", "topic `uploads`", "asynchronous function `worker`": for messages about keys
+// that apply to synchronous invocations only.
+std::string describe_target(const TargetSpec& t) {
+    switch (t.kind) {
+        case TargetSpec::Kind::Queue:
+            return fmt::format("queue `{}`", t.name);
+        case TargetSpec::Kind::Topic:
+            return fmt::format("topic `{}`", t.name);
+        case TargetSpec::Kind::Function:
+            break;
+    }
+    return fmt::format("{} function `{}`", t.invocation == InvocationType::Sync ? "synchronous" : "asynchronous",
+                       t.function);
 }
 
 ClientSpec read_client(const YamlField& field) {
@@ -57,7 +89,7 @@ ClientSpec read_client(const YamlField& field) {
 }  // namespace
 
 TrafficSourceSpec read_traffic_source(const std::string& name, const YamlField& field, const ReadContext& context,
-                                      const std::vector<std::string>& function_names) {
+                                      const ScenarioNames& names) {
     if (!field.is_map() && !field.is_null())
         field.fail("expected the traffic source's settings as a map, got " + field.describe(),
                    "e.g. arrivals: {process: poisson, rate: 45/s} and target: {function: api}");
@@ -65,12 +97,26 @@ TrafficSourceSpec read_traffic_source(const std::string& name, const YamlField& 
     TrafficSourceSpec s;
     s.name = name;
     s.arrivals = read_arrivals(map.required("arrivals", "e.g. arrivals: {process: poisson, rate: 45/s}"), context);
-    s.target = read_target(map.required("target", "e.g. target: {function: api}"), function_names);
-    if (auto client = map.get("client")) s.client = read_client(*client);
+    s.target = read_target(map.required("target", "e.g. target: {function: api}"), names);
+    // The caller's SDK retries and API Gateway sit in front of a synchronous Invoke only: an
+    // asynchronous invocation, SQS SendMessage and SNS Publish are accepted at once and retried
+    // (or not) by the service.
+    const bool synchronous = s.target.kind == TargetSpec::Kind::Function && s.target.invocation == InvocationType::Sync;
+    if (auto client = map.get("client")) {
+        if (!synchronous)
+            client->fail_at_key(
+                fmt::format("`client` does not apply to a source sending to {}", describe_target(s.target)),
+                "client retries model an SDK waiting for a synchronous invocation; remove `client`");
+        s.client = read_client(*client);
+    }
     if (auto payload = map.get("payload")) s.payload = read_distribution(*payload, Quantity::Size, context);
     if (auto via = map.get("via")) {
         const std::vector<std::pair<std::string, bool>> choices = {{"direct", false}, {"api_gateway", true}};
         s.via_api_gateway = read_choice(*via, choices);
+        if (s.via_api_gateway && !synchronous)
+            via->fail(fmt::format("API Gateway in front of {} is not modelled", describe_target(s.target)),
+                      "via: api_gateway needs target: {function: NAME, invocation: sync}; remove `via` to send "
+                      "directly");
     }
     return s;
 }

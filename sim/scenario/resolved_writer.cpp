@@ -136,6 +136,10 @@ std::string scaling(const ScalingSpec& s) {
     return fmt::format("{{mode: per_function, environments: {}, per: {}}}", s.environments, format_duration(s.per));
 }
 
+std::string destination(const DestinationSpec& d) {
+    return fmt::format("{{{}: {}}}", d.kind == DestinationSpec::Kind::Queue ? "queue" : "topic", scalar(d.name));
+}
+
 void write_function(std::string& out, const FunctionSpec& f) {
     const auto line = [&out](const std::string& key, const std::string& value) {
         out += fmt::format("    {}: {}\n", key, value);
@@ -166,6 +170,73 @@ void write_function(std::string& out, const FunctionSpec& f) {
         out += fmt::format("    # cold_start: the {} runtime preset\n", v::word(v::runtimes(), f.runtime));
     line("idle_lifetime", distribution(f.idle_lifetime, Quantity::Time));
     line("error_rate", format_plain_number(f.error_rate));
+    out += "    async:\n";
+    out += fmt::format("      max_event_age: {}\n", format_duration(f.async.max_event_age));
+    out += fmt::format("      max_retries: {}\n", f.async.max_retries);
+    if (f.async.on_failure.empty())
+        out += "      # on_failure: none (events that fail for good are dropped)\n";
+    else
+        out += fmt::format("      on_failure: {}\n", destination(f.async.on_failure));
+    out += fmt::format("      payload_limit: {}\n", format_size(f.async.payload_limit_bytes));
+}
+
+void write_queue(std::string& out, const QueueSpec& q) {
+    const auto line = [&out](const std::string& key, const std::string& value) {
+        out += fmt::format("    {}: {}\n", key, value);
+    };
+    out += fmt::format("  {}:\n", scalar(q.name));
+    line("type", v::word(v::queue_types(), q.fifo));
+    line("visibility_timeout", format_duration(q.visibility_timeout));
+    line("retention", format_duration(q.retention));
+    if (q.max_receive_count > 0) {
+        line("max_receive_count", std::to_string(q.max_receive_count));
+        line("dead_letter_queue", scalar(q.dead_letter_queue));
+    } else {
+        out += "    # max_receive_count, dead_letter_queue: none (no redrive policy)\n";
+    }
+    line("delivery_delay", format_duration(q.delivery_delay));
+    if (q.fifo) line("message_groups", std::to_string(q.message_groups));
+}
+
+void write_topic(std::string& out, const TopicSpec& t) {
+    out += fmt::format("  {}:\n", scalar(t.name));
+    out += "    subscriptions:\n";
+    for (const auto& s : t.subscriptions) {
+        const char* kind = s.kind == SubscriptionSpec::Kind::Function ? "function" : "queue";
+        std::string entry =
+            fmt::format("{{{}: {}, filter: {}", kind, scalar(s.target), format_plain_number(s.filter_fraction));
+        if (!s.dead_letter_queue.empty()) entry += fmt::format(", dead_letter_queue: {}", scalar(s.dead_letter_queue));
+        out += fmt::format("      - {}}}\n", entry);
+    }
+}
+
+void write_event_source_mapping(std::string& out, const EventSourceMappingSpec& m) {
+    const auto line = [&out](const std::string& key, const std::string& value) {
+        out += fmt::format("    {}: {}\n", key, value);
+    };
+    out += fmt::format("  {}:\n", scalar(m.name));
+    line("queue", scalar(m.queue));
+    line("function", scalar(m.function));
+    line("batch_size", std::to_string(m.batch_size));
+    line("batch_window", format_duration(m.batch_window));
+    if (m.max_concurrency)
+        line("max_concurrency", std::to_string(*m.max_concurrency));
+    else
+        out += "    # max_concurrency: none (the mapping itself sets no cap)\n";
+    line("report_batch_item_failures", m.report_batch_item_failures ? "true" : "false");
+}
+
+std::string target(const TargetSpec& t) {
+    switch (t.kind) {
+        case TargetSpec::Kind::Queue:
+            return fmt::format("{{queue: {}}}", scalar(t.name));
+        case TargetSpec::Kind::Topic:
+            return fmt::format("{{topic: {}}}", scalar(t.name));
+        case TargetSpec::Kind::Function:
+            break;
+    }
+    return fmt::format("{{function: {}, invocation: {}}}", scalar(t.function),
+                       v::word(v::invocation_types(), t.invocation));
 }
 
 void write_traffic_source(std::string& out, const TrafficSourceSpec& s) {
@@ -174,12 +245,25 @@ void write_traffic_source(std::string& out, const TrafficSourceSpec& s) {
     };
     out += fmt::format("  {}:\n", scalar(s.name));
     line("arrivals", arrivals(s.arrivals));
-    line("target", fmt::format("{{function: {}, invocation: {}}}", scalar(s.target.function),
-                               v::word(v::invocation_types(), s.target.invocation)));
-    line("client", fmt::format("{{max_attempts: {}, backoff_base: {}, backoff_cap: {}}}", s.client.max_attempts,
-                               format_duration(s.client.backoff_base), format_duration(s.client.backoff_cap)));
+    line("target", target(s.target));
+    if (s.target.kind == TargetSpec::Kind::Function && s.target.invocation == InvocationType::Sync)
+        line("client", fmt::format("{{max_attempts: {}, backoff_base: {}, backoff_cap: {}}}", s.client.max_attempts,
+                                   format_duration(s.client.backoff_base), format_duration(s.client.backoff_cap)));
+    else
+        out += "    # client: does not apply (the service accepts the message at once)\n";
     line("payload", distribution(s.payload, Quantity::Size));
     line("via", s.via_api_gateway ? "api_gateway" : "direct");
+}
+
+// `key:` and its entries, or `key: {}` when there are none.
+template <typename Spec, typename Write>
+void write_section(std::string& out, const char* key, const std::vector<Spec>& entries, Write write) {
+    if (entries.empty()) {
+        out += fmt::format("{}: {{}}\n", key);
+        return;
+    }
+    out += fmt::format("{}:\n", key);
+    for (const auto& entry : entries) write(out, entry);
 }
 
 }  // namespace
@@ -206,6 +290,9 @@ std::string to_resolved_yaml(const ScenarioSpec& spec) {
     }
     out += "functions:\n";
     for (const auto& f : spec.functions) write_function(out, f);
+    write_section(out, "queues", spec.queues, write_queue);
+    write_section(out, "topics", spec.topics, write_topic);
+    write_section(out, "event_source_mappings", spec.event_source_mappings, write_event_source_mapping);
     if (spec.traffic.empty()) {
         out += "traffic: {}\n";
     } else {

@@ -46,7 +46,12 @@ const Choices<TraceFormat>& trace_formats() {
 }
 
 const Choices<InvocationType>& invocation_types() {
-    static const Choices<InvocationType> c = {{"sync", InvocationType::Sync}};
+    static const Choices<InvocationType> c = {{"sync", InvocationType::Sync}, {"async", InvocationType::Async}};
+    return c;
+}
+
+const Choices<bool>& queue_types() {
+    static const Choices<bool> c = {{"standard", false}, {"fifo", true}};
     return c;
 }
 

@@ -204,6 +204,14 @@ std::uint64_t read_unsigned64(const YamlField& field) {
     return value;
 }
 
+bool read_boolean(const YamlField& field) {
+    // YAML 1.1's yes/no/on/off (which yaml-cpp accepts) are refused: `on: yes` surprises people.
+    const std::string text = read_text(field);
+    if (text == "true") return true;
+    if (text == "false") return false;
+    field.fail(fmt::format("expected true or false, got `{}`", text), "write true or false");
+}
+
 int read_megabytes(const YamlField& field, int min_mb, int max_mb) {
     constexpr double kMb = 1024.0 * 1024.0;
     const double bytes = read_size(field);

@@ -24,4 +24,16 @@ private:
     std::string metric_;
 };
 
+// Forwards every row to several sinks.
+class FanOutSink : public TimeSeriesSink {
+public:
+    explicit FanOutSink(std::vector<TimeSeriesSink*> sinks) : sinks_(std::move(sinks)) {}
+    void row(double time_s, std::string_view entity, std::string_view metric, double value) override {
+        for (TimeSeriesSink* s : sinks_) s->row(time_s, entity, metric, value);
+    }
+
+private:
+    std::vector<TimeSeriesSink*> sinks_;
+};
+
 }  // namespace lambdasim::testing

@@ -68,3 +68,48 @@ inline std::uint64_t throttles(const FunctionCounts& c, ThrottleReason reason) {
 }
 
 }  // namespace lambdasim::testing
+
+namespace lambdasim::testing {
+
+inline TrafficSourceSpec async_to(TrafficSourceSpec t) {
+    t.target.invocation = InvocationType::Async;
+    return t;
+}
+
+inline TrafficSourceSpec to_queue(TrafficSourceSpec t, const std::string& queue) {
+    t.target.kind = TargetSpec::Kind::Queue;
+    t.target.name = queue;
+    t.target.function.clear();
+    return t;
+}
+
+inline TrafficSourceSpec to_topic(TrafficSourceSpec t, const std::string& topic) {
+    t.target.kind = TargetSpec::Kind::Topic;
+    t.target.name = topic;
+    t.target.function.clear();
+    return t;
+}
+
+inline QueueSpec queue(const std::string& name, SimTime visibility_timeout = 30 * kSecond) {
+    QueueSpec q;
+    q.name = name;
+    q.visibility_timeout = visibility_timeout;
+    return q;
+}
+
+inline EventSourceMappingSpec mapping(const std::string& queue, const std::string& function, int batch_size = 1) {
+    EventSourceMappingSpec m;
+    m.name = queue + "-to-" + function;
+    m.queue = queue;
+    m.function = function;
+    m.batch_size = batch_size;
+    return m;
+}
+
+inline std::size_t index_of_queue(const ScenarioSpec& s, const std::string& name) {
+    for (std::size_t i = 0; i < s.queues.size(); ++i)
+        if (s.queues[i].name == name) return i;
+    return SIZE_MAX;
+}
+
+}  // namespace lambdasim::testing

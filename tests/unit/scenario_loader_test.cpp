@@ -485,6 +485,52 @@ void expect_same(const ScenarioSpec& a, const ScenarioSpec& b) {
         if (x.cold_start) expect_same(*x.cold_start, *y.cold_start, "cold_start");
         expect_same(x.idle_lifetime, y.idle_lifetime, "idle_lifetime");
         EXPECT_EQ(x.error_rate, y.error_rate);
+        EXPECT_EQ(x.async.max_event_age, y.async.max_event_age);
+        EXPECT_EQ(x.async.max_retries, y.async.max_retries);
+        EXPECT_EQ(x.async.on_failure.kind, y.async.on_failure.kind);
+        EXPECT_EQ(x.async.on_failure.name, y.async.on_failure.name);
+        EXPECT_EQ(x.async.payload_limit_bytes, y.async.payload_limit_bytes);
+    }
+    ASSERT_EQ(a.queues.size(), b.queues.size());
+    for (std::size_t i = 0; i < a.queues.size(); ++i) {
+        const QueueSpec& x = a.queues[i];
+        const QueueSpec& y = b.queues[i];
+        SCOPED_TRACE("queue " + x.name);
+        EXPECT_EQ(x.name, y.name);
+        EXPECT_EQ(x.fifo, y.fifo);
+        EXPECT_EQ(x.visibility_timeout, y.visibility_timeout);
+        EXPECT_EQ(x.retention, y.retention);
+        EXPECT_EQ(x.max_receive_count, y.max_receive_count);
+        EXPECT_EQ(x.dead_letter_queue, y.dead_letter_queue);
+        EXPECT_EQ(x.delivery_delay, y.delivery_delay);
+        EXPECT_EQ(x.message_groups, y.message_groups);
+    }
+    ASSERT_EQ(a.event_source_mappings.size(), b.event_source_mappings.size());
+    for (std::size_t i = 0; i < a.event_source_mappings.size(); ++i) {
+        const EventSourceMappingSpec& x = a.event_source_mappings[i];
+        const EventSourceMappingSpec& y = b.event_source_mappings[i];
+        SCOPED_TRACE("event source mapping " + x.name);
+        EXPECT_EQ(x.name, y.name);
+        EXPECT_EQ(x.queue, y.queue);
+        EXPECT_EQ(x.function, y.function);
+        EXPECT_EQ(x.batch_size, y.batch_size);
+        EXPECT_EQ(x.batch_window, y.batch_window);
+        EXPECT_EQ(x.max_concurrency, y.max_concurrency);
+        EXPECT_EQ(x.report_batch_item_failures, y.report_batch_item_failures);
+    }
+    ASSERT_EQ(a.topics.size(), b.topics.size());
+    for (std::size_t i = 0; i < a.topics.size(); ++i) {
+        const TopicSpec& x = a.topics[i];
+        const TopicSpec& y = b.topics[i];
+        SCOPED_TRACE("topic " + x.name);
+        EXPECT_EQ(x.name, y.name);
+        ASSERT_EQ(x.subscriptions.size(), y.subscriptions.size());
+        for (std::size_t k = 0; k < x.subscriptions.size(); ++k) {
+            EXPECT_EQ(x.subscriptions[k].kind, y.subscriptions[k].kind);
+            EXPECT_EQ(x.subscriptions[k].target, y.subscriptions[k].target);
+            EXPECT_EQ(x.subscriptions[k].filter_fraction, y.subscriptions[k].filter_fraction);
+            EXPECT_EQ(x.subscriptions[k].dead_letter_queue, y.subscriptions[k].dead_letter_queue);
+        }
     }
     ASSERT_EQ(a.traffic.size(), b.traffic.size());
     for (std::size_t i = 0; i < a.traffic.size(); ++i) {
@@ -508,8 +554,10 @@ void expect_same(const ScenarioSpec& a, const ScenarioSpec& b) {
         EXPECT_EQ(x.arrivals.window, y.arrivals.window);
         EXPECT_EQ(x.arrivals.file, y.arrivals.file);
         EXPECT_EQ(x.arrivals.trace_format, y.arrivals.trace_format);
+        EXPECT_EQ(x.target.kind, y.target.kind);
         EXPECT_EQ(x.target.function, y.target.function);
         EXPECT_EQ(x.target.invocation, y.target.invocation);
+        EXPECT_EQ(x.target.name, y.target.name);
         EXPECT_EQ(x.client.max_attempts, y.client.max_attempts);
         EXPECT_EQ(x.client.backoff_base, y.client.backoff_base);
         EXPECT_EQ(x.client.backoff_cap, y.client.backoff_cap);
@@ -600,6 +648,287 @@ TEST(ResolvedWriter, FillsInEveryDefault) {
 TEST(ResolvedWriter, WritesConstantsAsMaps) {
     const std::string resolved = to_resolved_yaml(load_scenario_text("functions: {api: {duration: 1500ms}}", "t.yaml"));
     EXPECT_NE(resolved.find("duration: {dist: constant, value: 1500ms}"), std::string::npos) << resolved;
+}
+
+// Every key of the services sections (async, queues, event source mappings, topics, and the new
+// target forms), each away from its default where it has one.
+const char* const kServicesScenario = R"(functions:
+  api:
+    duration: 100ms
+  worker:
+    duration: {dist: exponential, mean: 2s}
+    timeout: 1min
+    async:
+      max_event_age: 2h
+      max_retries: 1
+      on_failure: {queue: failed-events}
+      payload_limit: 256KB
+  thumbnailer:
+    duration: 300ms
+    async: {max_event_age: 60s, max_retries: 0, on_failure: {topic: alerts}}
+  notifier:
+    duration: 50ms
+queues:
+  jobs:
+    type: standard
+    visibility_timeout: 6min
+    retention: 4d
+    max_receive_count: 5
+    dead_letter_queue: jobs-dlq
+    delivery_delay: 10s
+  jobs-dlq: {retention: 14d}
+  orders:
+    type: fifo
+    visibility_timeout: 12h
+    retention: 60s
+    max_receive_count: 1000
+    dead_letter_queue: orders-dlq
+    delivery_delay: 15min
+    message_groups: 10
+  orders-dlq: {type: fifo}
+  failed-events:
+  sns-dlq: {}
+event_source_mappings:
+  jobs-to-worker:
+    queue: jobs
+    function: worker
+    batch_size: 100
+    batch_window: 2s
+    max_concurrency: 50
+    report_batch_item_failures: true
+  orders-to-worker: {queue: orders, function: worker}
+topics:
+  uploads:
+    subscriptions:
+      - {function: thumbnailer}
+      - {queue: jobs, filter: 0.5, dead_letter_queue: sns-dlq}
+  alerts:
+    subscriptions:
+      - function: notifier
+        filter: 0
+traffic:
+  s1: {arrivals: {process: poisson, rate: 5/s}, target: {function: api, invocation: sync}}
+  s2: {arrivals: {process: poisson, rate: 5/s}, target: {function: worker, invocation: async}, payload: 200KB}
+  s3: {arrivals: {process: constant, rate: 1/s}, target: {queue: jobs}, via: direct}
+  s4: {arrivals: {process: poisson, rate: 2/s}, target: {topic: uploads}}
+)";
+
+TEST(ScenarioServices, LoadsEveryKeyIntoTheExpectedSpec) {
+    const ScenarioSpec s = load_scenario_text(kServicesScenario, "services.yaml");
+    ASSERT_EQ(s.functions.size(), 4u);
+    const AsyncSpec& worker = s.functions[1].async;
+    EXPECT_EQ(worker.max_event_age, 2_h);
+    EXPECT_EQ(worker.max_retries, 1);
+    EXPECT_EQ(worker.on_failure.kind, DestinationSpec::Kind::Queue);
+    EXPECT_EQ(worker.on_failure.name, "failed-events");
+    EXPECT_EQ(worker.payload_limit_bytes, 256 * kKB);
+    const AsyncSpec& thumbnailer = s.functions[2].async;
+    EXPECT_EQ(thumbnailer.max_event_age, 1_min);
+    EXPECT_EQ(thumbnailer.max_retries, 0);
+    EXPECT_EQ(thumbnailer.on_failure.kind, DestinationSpec::Kind::Topic);
+    EXPECT_EQ(thumbnailer.on_failure.name, "alerts");
+    EXPECT_EQ(thumbnailer.payload_limit_bytes, 1 * kMB);
+    const AsyncSpec& defaults = s.functions[0].async;  // no async: key
+    EXPECT_EQ(defaults.max_event_age, 6_h);
+    EXPECT_EQ(defaults.max_retries, 2);
+    EXPECT_TRUE(defaults.on_failure.empty());
+    EXPECT_EQ(defaults.payload_limit_bytes, 1 * kMB);
+
+    ASSERT_EQ(s.queues.size(), 6u);
+    const QueueSpec& jobs = s.queues[0];
+    EXPECT_EQ(jobs.name, "jobs");
+    EXPECT_FALSE(jobs.fifo);
+    EXPECT_EQ(jobs.visibility_timeout, 6_min);
+    EXPECT_EQ(jobs.retention, 4 * kDay);
+    EXPECT_EQ(jobs.max_receive_count, 5);
+    EXPECT_EQ(jobs.dead_letter_queue, "jobs-dlq");
+    EXPECT_EQ(jobs.delivery_delay, 10_s);
+    EXPECT_EQ(jobs.message_groups, 1);
+    EXPECT_EQ(s.queues[1].retention, 14 * kDay);
+    const QueueSpec& orders = s.queues[2];
+    EXPECT_TRUE(orders.fifo);
+    EXPECT_EQ(orders.visibility_timeout, 12_h);
+    EXPECT_EQ(orders.retention, 60_s);
+    EXPECT_EQ(orders.max_receive_count, 1000);
+    EXPECT_EQ(orders.dead_letter_queue, "orders-dlq");
+    EXPECT_EQ(orders.delivery_delay, 15_min);
+    EXPECT_EQ(orders.message_groups, 10);
+    EXPECT_TRUE(s.queues[3].fifo);
+    const QueueSpec& plain = s.queues[4];  // `failed-events:` with nothing under it
+    EXPECT_EQ(plain.name, "failed-events");
+    EXPECT_FALSE(plain.fifo);
+    EXPECT_EQ(plain.visibility_timeout, 30_s);
+    EXPECT_EQ(plain.retention, 4 * kDay);
+    EXPECT_EQ(plain.max_receive_count, 0);
+    EXPECT_EQ(plain.dead_letter_queue, "");
+    EXPECT_EQ(plain.delivery_delay, 0);
+    EXPECT_EQ(plain.message_groups, 1);
+
+    ASSERT_EQ(s.event_source_mappings.size(), 2u);
+    const EventSourceMappingSpec& m = s.event_source_mappings[0];
+    EXPECT_EQ(m.name, "jobs-to-worker");
+    EXPECT_EQ(m.queue, "jobs");
+    EXPECT_EQ(m.function, "worker");
+    EXPECT_EQ(m.batch_size, 100);
+    EXPECT_EQ(m.batch_window, 2_s);
+    EXPECT_EQ(m.max_concurrency, 50);
+    EXPECT_TRUE(m.report_batch_item_failures);
+    const EventSourceMappingSpec& fifo = s.event_source_mappings[1];
+    EXPECT_EQ(fifo.batch_size, 10);
+    EXPECT_EQ(fifo.batch_window, 0);
+    EXPECT_FALSE(fifo.max_concurrency.has_value());
+    EXPECT_FALSE(fifo.report_batch_item_failures);
+
+    ASSERT_EQ(s.topics.size(), 2u);
+    const TopicSpec& uploads = s.topics[0];
+    EXPECT_EQ(uploads.name, "uploads");
+    ASSERT_EQ(uploads.subscriptions.size(), 2u);
+    EXPECT_EQ(uploads.subscriptions[0].kind, SubscriptionSpec::Kind::Function);
+    EXPECT_EQ(uploads.subscriptions[0].target, "thumbnailer");
+    EXPECT_EQ(uploads.subscriptions[0].filter_fraction, 1.0);
+    EXPECT_EQ(uploads.subscriptions[0].dead_letter_queue, "");
+    EXPECT_EQ(uploads.subscriptions[1].kind, SubscriptionSpec::Kind::Queue);
+    EXPECT_EQ(uploads.subscriptions[1].target, "jobs");
+    EXPECT_EQ(uploads.subscriptions[1].filter_fraction, 0.5);
+    EXPECT_EQ(uploads.subscriptions[1].dead_letter_queue, "sns-dlq");
+    EXPECT_EQ(s.topics[1].subscriptions[0].filter_fraction, 0.0);
+
+    ASSERT_EQ(s.traffic.size(), 4u);
+    EXPECT_EQ(s.traffic[0].target.kind, TargetSpec::Kind::Function);
+    EXPECT_EQ(s.traffic[0].target.invocation, InvocationType::Sync);
+    EXPECT_EQ(s.traffic[1].target.kind, TargetSpec::Kind::Function);
+    EXPECT_EQ(s.traffic[1].target.function, "worker");
+    EXPECT_EQ(s.traffic[1].target.invocation, InvocationType::Async);
+    EXPECT_EQ(s.traffic[1].payload.value, 200 * kKB);
+    EXPECT_EQ(s.traffic[2].target.kind, TargetSpec::Kind::Queue);
+    EXPECT_EQ(s.traffic[2].target.name, "jobs");
+    EXPECT_FALSE(s.traffic[2].via_api_gateway);
+    EXPECT_EQ(s.traffic[3].target.kind, TargetSpec::Kind::Topic);
+    EXPECT_EQ(s.traffic[3].target.name, "uploads");
+    EXPECT_FALSE(s.api_gateway.has_value());
+}
+
+TEST(ScenarioServices, ResolvedYamlLoadsBackToAnIdenticalSpec) {
+    const ScenarioSpec original = load_scenario_text(kServicesScenario, "services.yaml");
+    const std::string resolved = to_resolved_yaml(original);
+    const ScenarioSpec reloaded = load_scenario_text(resolved, "/nonexistent-results/scenario.resolved.yaml");
+    expect_same(original, reloaded);
+    EXPECT_EQ(to_resolved_yaml(reloaded), resolved);
+    for (const char* expected :
+         {"on_failure: {queue: failed-events}", "# on_failure: none", "type: fifo", "message_groups: 10",
+          "# max_receive_count, dead_letter_queue: none", "retention: 4d", "# max_concurrency: none",
+          "report_batch_item_failures: true", "- {function: thumbnailer, filter: 1}",
+          "- {queue: jobs, filter: 0.5, dead_letter_queue: sns-dlq}", "target: {function: worker, invocation: async}",
+          "target: {queue: jobs}", "target: {topic: uploads}", "# client: does not apply"})
+        EXPECT_NE(resolved.find(expected), std::string::npos) << expected << "\n" << resolved;
+}
+
+TEST(ScenarioServices, ResolvedYamlOfAScenarioWithoutServicesHasEmptySections) {
+    const std::string resolved = to_resolved_yaml(load_scenario_text(kMinimal, "minimal.yaml"));
+    for (const char* expected : {"queues: {}", "topics: {}", "event_source_mappings: {}",
+                                 "    async:\n      max_event_age: 6h\n      max_retries: 2\n"
+                                 "      # on_failure: none (events that fail for good are dropped)\n"
+                                 "      payload_limit: 1MB\n"})
+        EXPECT_NE(resolved.find(expected), std::string::npos) << expected << "\n" << resolved;
+    expect_same(load_scenario_text(kMinimal, "minimal.yaml"), load_scenario_text(resolved, "other.yaml"));
+}
+
+TEST(ScenarioServices, SetOverridesReachTheNewKeys) {
+    const ScenarioSpec s = load_scenario_text(
+        kServicesScenario, "t.yaml",
+        sets({"queues.jobs.visibility_timeout=10min", "functions.worker.async.max_retries=0",
+              "functions.api.async.on_failure={topic: uploads}", "event_source_mappings.jobs-to-worker.batch_size=5",
+              "topics.uploads.subscriptions.1.filter=0.25", "queues.extra.type=fifo",
+              "traffic.s3.target={topic: alerts}"}));
+    EXPECT_EQ(s.queues[0].visibility_timeout, 10_min);
+    EXPECT_EQ(s.functions[1].async.max_retries, 0);
+    EXPECT_EQ(s.functions[0].async.on_failure.kind, DestinationSpec::Kind::Topic);
+    EXPECT_EQ(s.event_source_mappings[0].batch_size, 5);
+    EXPECT_EQ(s.topics[0].subscriptions[1].filter_fraction, 0.25);
+    ASSERT_EQ(s.queues.size(), 7u);
+    EXPECT_TRUE(s.queues[6].fifo);
+    EXPECT_EQ(s.traffic[2].target.kind, TargetSpec::Kind::Topic);
+    EXPECT_EQ(s.traffic[2].target.name, "alerts");
+}
+
+TEST(ScenarioServices, SetOverridesOfTheNewKeysAreCheckedAtTheSetText) {
+    const ScenarioError e = load_error(kServicesScenario, sets({"queues.jobs.visibility_timeout=13h"}));
+    EXPECT_EQ(e.file, "--set");
+    EXPECT_EQ(e.column, 32);  // the value
+    EXPECT_NE(e.message.find("queues.jobs.visibility_timeout: must be between 0s and 12h"), std::string::npos);
+    const ScenarioError retries = load_error(kServicesScenario, sets({"functions.worker.async.max_retrys=0"}));
+    EXPECT_EQ(retries.file, "--set");
+    EXPECT_EQ(retries.column, 24);
+    EXPECT_EQ(retries.hint, "did you mean `max_retries`?");
+    // A change that breaks a rule spanning sections is reported where the rule is checked.
+    const ScenarioError timeout = load_error(kServicesScenario, sets({"functions.worker.timeout=7min"}));
+    EXPECT_EQ(timeout.file, "test.yaml");
+    EXPECT_NE(timeout.message.find("longer than queue `jobs`'s visibility_timeout 6min"), std::string::npos)
+        << timeout.one_line();
+}
+
+TEST(ScenarioServices, NamesOfDifferentKindsMayCoincide) {
+    const ScenarioSpec s = load_scenario_text(R"(functions:
+  work: {duration: 1s}
+queues:
+  work: {}
+topics:
+  work: {subscriptions: [{queue: work}]}
+event_source_mappings:
+  work: {queue: work, function: work}
+traffic:
+  work: {arrivals: {process: poisson, rate: 1/s}, target: {topic: work}}
+)",
+                                              "t.yaml");
+    EXPECT_EQ(s.queues[0].name, "work");
+    EXPECT_EQ(s.topics[0].name, "work");
+    EXPECT_EQ(s.event_source_mappings[0].name, "work");
+}
+
+TEST(ScenarioServices, RejectsADanglingReferenceWithTheKnownNames) {
+    const ScenarioError e = load_error(R"(functions:
+  worker: {duration: 1s}
+queues:
+  jobs: {}
+  jobs-dlq: {}
+event_source_mappings:
+  m: {queue: jbos, function: worker}
+)");
+    EXPECT_EQ(e.line, 7);
+    EXPECT_EQ(e.column, 14);
+    EXPECT_EQ(e.one_line(),
+              "test.yaml:7:14: error: event_source_mappings.m.queue: no queue named `jbos` (did you "
+              "mean `jobs`? known queues: `jobs`, `jobs-dlq`)");
+    const ScenarioError none = load_error(R"(functions:
+  worker: {duration: 1s, async: {on_failure: {topic: alerts}}}
+)");
+    EXPECT_NE(none.one_line().find("no topic named `alerts` (the scenario defines no topics; add one under "
+                                   "`topics:`)"),
+              std::string::npos)
+        << none.one_line();
+}
+
+TEST(ScenarioServices, ReportsADeadLetterCycleWithItsPath) {
+    const ScenarioError e = load_error(R"(functions:
+  f: {duration: 1s}
+queues:
+  a: {max_receive_count: 3, dead_letter_queue: b}
+  b: {max_receive_count: 3, dead_letter_queue: c}
+  c: {max_receive_count: 3, dead_letter_queue: a}
+)");
+    EXPECT_EQ(e.line, 4);
+    EXPECT_NE(e.message.find("dead-letter queues form a cycle: a -> b -> c -> a"), std::string::npos) << e.one_line();
+}
+
+TEST(ScenarioServices, RefusesYesAndNoAsBooleans) {
+    const ScenarioError e = load_error(R"(functions:
+  f: {duration: 1s}
+queues:
+  q: {}
+event_source_mappings:
+  m: {queue: q, function: f, report_batch_item_failures: yes}
+)");
+    EXPECT_NE(e.message.find("expected true or false, got `yes`"), std::string::npos) << e.one_line();
 }
 
 TEST(ScenarioLoader, LoadsAFileFromDisk) {

@@ -28,6 +28,49 @@ struct FunctionCounts {
     void add(const FunctionCounts& other);
 };
 
+// Asynchronous invocations of one function (Lambda's internal event queue).
+struct AsyncCounts {
+    std::uint64_t events = 0;         // accepted into the internal queue (AsyncEventsReceived)
+    std::uint64_t retried = 0;        // retries scheduled, after throttles and after errors
+    std::uint64_t succeeded = 0;
+    std::uint64_t expired = 0;        // reached max_event_age
+    std::uint64_t dead_lettered = 0;  // sent to the on-failure destination
+    std::uint64_t dropped = 0;        // failed for good with no destination
+    std::uint64_t rejected = 0;       // payload above the async limit: never accepted
+    void add(const AsyncCounts& other);
+};
+
+struct QueueCounts {
+    std::uint64_t sent = 0;
+    std::uint64_t received = 0;  // message receives (a message received twice counts twice)
+    std::uint64_t deleted = 0;   // processed successfully
+    std::uint64_t redriven = 0;  // moved to the dead-letter queue after max_receive_count
+    std::uint64_t redriven_after_throttle = 0;  // ... of which at least one receive was throttled
+    std::uint64_t expired = 0;   // older than the retention period
+    void add(const QueueCounts& other);
+};
+
+struct TopicCounts {
+    std::uint64_t published = 0;
+    std::uint64_t delivered = 0;  // deliveries accepted by a subscriber
+    std::uint64_t failed = 0;     // deliveries refused by a subscriber
+    std::uint64_t filtered = 0;   // deliveries not made: the subscription's filter did not match
+    void add(const TopicCounts& other);
+};
+
+// What became of the units of work a traffic source caused (one per delivery after fan-out).
+struct FlowCounts {
+    std::uint64_t created = 0;
+    std::uint64_t delivered = 0;  // processed successfully by a function
+    std::uint64_t filtered = 0;
+    std::uint64_t expired = 0;
+    std::uint64_t dropped = 0;
+    std::uint64_t dead_lettered = 0;
+    std::uint64_t rejected = 0;
+    std::uint64_t lost() const { return expired + dropped + dead_lettered + rejected; }
+    void add(const FlowCounts& other);
+};
+
 struct EntryPointCounts {
     std::uint64_t requests = 0;
     std::uint64_t succeeded = 0;
@@ -36,6 +79,7 @@ struct EntryPointCounts {
     std::uint64_t retries = 0;
     std::array<std::uint64_t, kFailureReasonCount> failed_by_reason{};
     std::array<std::uint64_t, kThrottleReasonCount> throttled_by_reason{};
+    FlowCounts flow;  // asynchronous targets (function async, queue, topic)
     void add(const EntryPointCounts& other);
 };
 
@@ -46,12 +90,29 @@ struct FunctionMetrics {
     ConcurrencyGauge provisioned_busy;
     LogHistogram duration_total, duration_period;  // ms
     LogHistogram init_total, init_period;          // ms
+    AsyncCounts async_total, async_period;
+    double async_max_age_s = 0;
+    double async_period_max_age_s = 0;
+};
+
+struct QueueMetrics {
+    std::string name;
+    QueueCounts total, period;
+    ConcurrencyGauge depth;  // visible messages
+    double max_age_of_oldest_s = 0;
+    LogHistogram wait_total, wait_period;  // ms from sending to first receive
+};
+
+struct TopicMetrics {
+    std::string name;
+    TopicCounts total, period;
 };
 
 struct EntryPointMetrics {
     std::string name;
     EntryPointCounts total, period;
     LogHistogram latency_total, latency_period;  // ms, succeeded requests
+    LogHistogram end_to_end_total, end_to_end_period;  // ms, injection to successful processing
 };
 
 struct AccountMetrics {
@@ -64,7 +125,8 @@ struct AccountMetrics {
 class MetricsRecorder {
 public:
     MetricsRecorder(const std::vector<std::string>& function_names, const std::vector<std::string>& entry_point_names,
-                    TimeSeriesSink* sink);
+                    TimeSeriesSink* sink, const std::vector<std::string>& queue_names = {},
+                    const std::vector<std::string>& topic_names = {});
 
     FunctionMetrics& function(std::size_t index) { return functions_[index]; }
     const FunctionMetrics& function(std::size_t index) const { return functions_[index]; }
@@ -74,6 +136,12 @@ public:
     const AccountMetrics& account() const { return account_; }
     const std::vector<FunctionMetrics>& functions() const { return functions_; }
     const std::vector<EntryPointMetrics>& entry_points() const { return entry_points_; }
+    QueueMetrics& queue(std::size_t index) { return queues_[index]; }
+    const QueueMetrics& queue(std::size_t index) const { return queues_[index]; }
+    TopicMetrics& topic(std::size_t index) { return topics_[index]; }
+    const TopicMetrics& topic(std::size_t index) const { return topics_[index]; }
+    const std::vector<QueueMetrics>& queues() const { return queues_; }
+    const std::vector<TopicMetrics>& topics() const { return topics_; }
 
     // Emitted by the model.
     void throttle(std::size_t function, ThrottleReason reason) {
@@ -84,11 +152,14 @@ public:
     void invocation_ended(std::size_t function, double duration_ms, InvocationOutcome outcome);
 
     // Writes the rows of the period that started at `period_start` and folds it into totals.
-    void close_period(SimTime period_start);
+    // `oldest_message_age_s[q]`: age of queue q's oldest visible message at the period's end.
+    void close_period(SimTime period_start, const std::vector<double>& oldest_message_age_s = {});
 
 private:
     std::vector<FunctionMetrics> functions_;
     std::vector<EntryPointMetrics> entry_points_;
+    std::vector<QueueMetrics> queues_;
+    std::vector<TopicMetrics> topics_;
     AccountMetrics account_;
     TimeSeriesSink* sink_;
 };

@@ -26,7 +26,9 @@ struct Environment {
     // At most one reclaim event per environment is pending, so pending events stay bounded by
     // the number of environments rather than growing with the number of invocations.
     bool reclaim_scheduled = false;
-    // The invocation it is running (valid while busy).
+    // The invocation it is running (valid while busy): who asked for it (an InvocationOwner
+    // kind), its index and generation.
+    std::uint8_t owner_kind = 0;
     std::uint32_t request = 0;
     std::uint32_t request_generation = 0;
     SimTime invocation_start = 0;

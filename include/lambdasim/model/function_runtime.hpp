@@ -23,6 +23,7 @@ struct FunctionRuntime {
     RandomEngine init_rng;
     RandomEngine error_rng;
     RandomEngine lifetime_rng;
+    RandomEngine async_rng;  // jitter of async retries
     double duration_scale = 1;  // memory vs reference memory
     double init_scale = 1;
 

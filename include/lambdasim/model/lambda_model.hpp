@@ -10,6 +10,7 @@
 #include "lambdasim/model/arrival_process.hpp"
 #include "lambdasim/model/function_runtime.hpp"
 #include "lambdasim/model/specs.hpp"
+#include "lambdasim/model/sqs_queue.hpp"
 
 namespace lambdasim {
 
@@ -36,6 +37,12 @@ public:
     int unreserved_in_use() const { return unreserved_in_use_; }
     const FunctionRuntime& function(std::size_t index) const { return functions_[index]; }
     const RequestLedger& ledger() const { return ledger_; }
+    // Units of asynchronous work of each traffic source still in the system (async events
+    // pending, messages not yet processed): the in-flight term of the conservation check.
+    std::vector<std::uint64_t> flow_in_flight() const;
+    int mapping_max_in_flight(std::size_t mapping) const { return mappings_[mapping].max_in_flight; }
+    // Age in seconds of each queue's oldest visible message now (0 when empty).
+    std::vector<double> oldest_message_ages() const;
 
 private:
     enum EventKind : std::uint32_t {
@@ -47,6 +54,70 @@ private:
         ProvisionedChange,
         ProvisionedReady,
         MetricsTick,
+        AsyncRetry,
+        MessageVisible,
+        BatchReturn,
+        MappingPoll,
+    };
+
+    enum class OwnerKind : std::uint8_t { SyncRequest, AsyncEvent, Batch };
+
+    // An event in a function's internal async queue.
+    struct AsyncEvent {
+        std::uint32_t function = 0;
+        std::uint32_t generation = 0;
+        bool active = false;
+        bool accounted = false;  // a dead-letter copy: its flow already counted it as lost
+        std::uint32_t source = 0;
+        SimTime enqueued = 0;
+        SimTime origin = 0;
+        int error_retries = 0;
+        int throttle_retries = 0;
+        double payload_bytes = 0;
+    };
+
+    // A batch of SQS messages received by an event source mapping.
+    struct Batch {
+        std::uint32_t mapping = 0;
+        std::uint32_t generation = 0;
+        bool active = false;
+        SimTime received = 0;
+        std::uint32_t group = 0;
+        std::vector<MessageIndex> messages;  // capacity is kept when the slot is reused
+    };
+
+    struct Mapping {
+        const EventSourceMappingSpec* spec;
+        std::uint32_t queue;
+        std::uint32_t function;
+        double allowed = 5;   // concurrent batches the pollers may run now
+        int in_flight = 0;    // batches being processed
+        int max_in_flight = 0;
+        bool backlog = false;  // messages were left waiting at the last poll
+        SimTime empty_since = -1;  // when the queue was last seen empty (-1: it is not)
+        SimTime last_scaled = 0;
+        bool poll_pending = false;
+        SimTime window_started = -1;  // batch window: when the first waiting message was seen
+        RandomEngine item_rng;        // partial batch failures
+    };
+
+    struct Subscription {
+        SubscriptionSpec::Kind kind;
+        std::uint32_t target;  // function or queue index
+        double filter_fraction;
+        std::int64_t dead_letter_queue;  // -1: none
+    };
+
+    struct TopicRuntime {
+        std::vector<Subscription> subscriptions;
+        RandomEngine filter_rng;
+    };
+
+    struct QueueRuntime {
+        SqsQueue queue;
+        std::int64_t dead_letter_queue = -1;
+        std::vector<std::uint32_t> mappings;
+        RandomEngine group_rng;
     };
 
     struct Request {
@@ -60,7 +131,8 @@ private:
 
     struct TrafficSource {
         const TrafficSourceSpec* spec;
-        std::uint32_t function;
+        std::uint32_t function;  // function targets
+        std::uint32_t target;    // queue or topic targets
         ArrivalProcess arrivals;
         Distribution payload;
         RandomEngine payload_rng;
@@ -84,7 +156,39 @@ private:
     void attempt_throttled(std::uint32_t request, ThrottleReason reason);
     void finish_request(std::uint32_t request, bool succeeded, bool throttled, std::size_t reason);
     Admission admit(std::uint32_t function);
-    void start_invocation(std::uint32_t function, const Admission& admission, std::uint32_t request);
+    void start_invocation(std::uint32_t function, const Admission& admission, OwnerKind owner, std::uint32_t index,
+                          std::uint32_t generation);
+    void finish_invocation_for(OwnerKind owner, std::uint32_t index, std::uint32_t generation, InvocationOutcome outcome);
+
+    // Asynchronous invocation (sim/model/async_invocation.cpp).
+    void invoke_async(std::uint32_t function, std::uint32_t source, SimTime origin, double payload_bytes,
+                      bool accounted);
+    void try_async_event(std::uint32_t event);
+    void async_event_ended(std::uint32_t event, InvocationOutcome outcome);
+    void fail_async_event(std::uint32_t event, bool expired);
+    void release_async_event(std::uint32_t event);
+
+    // SQS and event source mappings (sim/model/queue_delivery.cpp).
+    void send_message(std::uint32_t queue, std::uint32_t source, SimTime origin, bool accounted);
+    void message_visible(std::uint32_t queue, MessageIndex message, bool returning, bool poll_after = true);
+    void poll(std::uint32_t mapping);
+    void batch_ended(std::uint32_t batch, InvocationOutcome outcome);
+    void return_batch(std::uint32_t batch);
+    void release_batch(std::uint32_t batch);
+    void message_done(std::uint32_t queue, MessageIndex message);
+
+    // SNS (sim/model/topic_delivery.cpp).
+    void publish(std::uint32_t topic, std::uint32_t source, SimTime origin, double payload_bytes, bool accounted);
+
+    // Where a failed unit goes: a queue, a topic, or nowhere (dropped). True when sent.
+    struct ResolvedDestination {
+        DestinationSpec::Kind kind = DestinationSpec::Kind::None;
+        std::uint32_t index = 0;
+    };
+    bool send_to_destination(const ResolvedDestination& destination, std::uint32_t source, SimTime origin,
+                             double payload_bytes);
+    void deliver_flow(std::uint32_t source, SimTime origin);
+    void update_queue_gauge(std::uint32_t queue);
     void end_invocation(std::uint32_t function, EnvironmentIndex environment, std::uint32_t generation);
     void reclaim(std::uint32_t function, EnvironmentIndex environment, std::uint32_t generation);
     void change_provisioned(std::uint32_t function, std::size_t step);
@@ -108,6 +212,14 @@ private:
 
     std::vector<FunctionRuntime> functions_;
     std::vector<TrafficSource> sources_;
+    std::vector<QueueRuntime> queues_;
+    std::vector<Mapping> mappings_;
+    std::vector<TopicRuntime> topics_;
+    std::vector<ResolvedDestination> on_failure_;  // per function
+    std::vector<AsyncEvent> async_events_;
+    std::vector<std::uint32_t> free_async_events_;
+    std::vector<Batch> batches_;
+    std::vector<std::uint32_t> free_batches_;
     std::vector<Request> requests_;
     std::vector<std::uint32_t> free_requests_;
     RequestLedger ledger_;
@@ -122,6 +234,7 @@ private:
     TokenBucket legacy_scaling_;   // legacy mode: shared burst then +N/min
     TokenBucket gateway_bucket_;   // API Gateway account-level throttle
     SimTime period_start_ = 0;
+    bool finished_ = false;
 };
 
 }  // namespace lambdasim

@@ -26,6 +26,8 @@ struct ModelRunResult {
     SimTime simulated_end = 0;  // the time reached (the scenario's duration unless interrupted)
     bool interrupted = false;
     RequestLedger ledger;
+    std::vector<std::uint64_t> flow_in_flight;         // per traffic source
+    std::vector<int> mapping_max_concurrent_batches;   // per event source mapping
     int unreserved_capacity = 0;           // at the end of the run
     std::vector<std::string> broken_invariants;  // empty when the run is consistent
 };

@@ -60,6 +60,25 @@ struct PackageSpec {
     double unzipped_size_bytes = 15.0 * 1024 * 1024; // zip only, including layers
 };
 
+// Where an event goes when it has failed for good (async on-failure destination, DLQs).
+struct DestinationSpec {
+    enum class Kind { None, Queue, Topic };
+    Kind kind = Kind::None;
+    std::string name;
+    bool empty() const { return kind == Kind::None; }
+};
+
+struct AsyncSpec {
+    // Asynchronous invocation (`invocation-async-retain-records`, `invocation-retries`):
+    // throttles and system errors are retried with backoff (1 s growing to 5 min) until the
+    // event is `max_event_age` old; function errors are retried `max_retries` times (0-2),
+    // about 1 min then 2 min apart; then the event goes to `on_failure` or is dropped.
+    SimTime max_event_age = 6 * kHour;  // 60 s - 6 h
+    int max_retries = 2;                // 0 - 2
+    DestinationSpec on_failure;         // a queue or a topic; empty: dropped
+    double payload_limit_bytes = 1024.0 * 1024;  // 1 MB since 2025 (256 KB before)
+};
+
 struct ProvisionedStep {
     SimTime at = 0;
     int level = 0;
@@ -82,6 +101,7 @@ struct FunctionSpec {
     std::optional<DistributionSpec> cold_start;  // seconds; overrides the runtime preset
     DistributionSpec idle_lifetime = DistributionSpec::uniform(5 * 60.0, 15 * 60.0);  // assumption
     double error_rate = 0;
+    AsyncSpec async;
 
     int effective_reference_memory_mb() const { return reference_memory_mb > 0 ? reference_memory_mb : memory_mb; }
     int max_provisioned() const {
@@ -114,11 +134,15 @@ struct ArrivalSpec {
     TraceFormat trace_format = TraceFormat::Timestamps;
 };
 
-enum class InvocationType { Sync };
+enum class InvocationType { Sync, Async };
 
+// What a traffic source sends to: a function (sync or async), a queue, or a topic.
 struct TargetSpec {
-    std::string function;
+    enum class Kind { Function, Queue, Topic };
+    Kind kind = Kind::Function;
+    std::string function;  // kind Function
     InvocationType invocation = InvocationType::Sync;
+    std::string name;  // kind Queue or Topic
 };
 
 struct ClientSpec {
@@ -139,6 +163,43 @@ struct TrafficSourceSpec {
     bool via_api_gateway = false;
 };
 
+// SQS (`sqs-queue-types`, `sqs-visibility-timeout`, `sqs-dead-letter-queues`).
+struct QueueSpec {
+    std::string name;
+    bool fifo = false;
+    SimTime visibility_timeout = 30 * kSecond;
+    SimTime retention = 4 * kDay;  // 60 s - 14 days
+    int max_receive_count = 0;     // 0: no redrive policy
+    std::string dead_letter_queue;  // required when max_receive_count > 0
+    SimTime delivery_delay = 0;     // 0 - 15 min
+    int message_groups = 1;         // FIFO: messages are spread over this many group ids
+};
+
+// Lambda event source mapping for SQS (`with-sqs`, `services-sqs-scaling`).
+struct EventSourceMappingSpec {
+    std::string name;
+    std::string queue;
+    std::string function;
+    int batch_size = 10;             // 1 - 10,000 (above 10 needs a batch window)
+    SimTime batch_window = 0;        // 0 - 300 s
+    std::optional<int> max_concurrency;  // 2 - 1,000
+    bool report_batch_item_failures = false;
+};
+
+// SNS (`sns-message-delivery-retries`, `sns-dead-letter-queues`).
+struct SubscriptionSpec {
+    enum class Kind { Function, Queue };
+    Kind kind = Kind::Function;
+    std::string target;
+    double filter_fraction = 1.0;  // share of messages that match the filter policy
+    std::string dead_letter_queue;  // optional
+};
+
+struct TopicSpec {
+    std::string name;
+    std::vector<SubscriptionSpec> subscriptions;
+};
+
 struct ApiGatewaySpec {
     // Account-level throttle shared by all APIs in a Region: 10,000 req/s, burst 5,000.
     double rate_per_second = 10000;
@@ -156,6 +217,9 @@ struct ScenarioSpec {
     std::vector<FunctionSpec> functions;
     std::vector<TrafficSourceSpec> traffic;
     std::optional<ApiGatewaySpec> api_gateway;
+    std::vector<QueueSpec> queues;
+    std::vector<EventSourceMappingSpec> event_source_mappings;
+    std::vector<TopicSpec> topics;
 
     const FunctionSpec* find_function(const std::string& name) const {
         for (const auto& f : functions)

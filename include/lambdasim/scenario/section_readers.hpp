@@ -18,15 +18,30 @@ struct ReadContext {
     std::filesystem::path base_dir;  // relative data-file paths resolve against this folder
 };
 
+// The names each section declares, collected from the map keys before any section is read, so a
+// reference into a section written later (a function's `on_failure` topic) is checked where it
+// is written.
+struct ScenarioNames {
+    std::vector<std::string> functions;
+    std::vector<std::string> queues;
+    std::vector<std::string> topics;
+};
+
 // `{dist: ..., ...}` or a bare value as shorthand for `{dist: constant, value: ...}`.
 DistributionSpec read_distribution(const YamlField& field, Quantity quantity, const ReadContext& context);
 
 ArrivalSpec read_arrivals(const YamlField& field, const ReadContext& context);
 AccountSpec read_account(const YamlField& field);
 ApiGatewaySpec read_api_gateway(const YamlField& field);
-FunctionSpec read_function(const std::string& name, const YamlField& field, const ReadContext& context);
+FunctionSpec read_function(const std::string& name, const YamlField& field, const ReadContext& context,
+                           const ScenarioNames& names);
+AsyncSpec read_async(const YamlField& field, const ScenarioNames& names);  // functions.NAME.async
+QueueSpec read_queue(const std::string& name, const YamlField& field, const ScenarioNames& names);
+TopicSpec read_topic(const std::string& name, const YamlField& field, const ScenarioNames& names);
+EventSourceMappingSpec read_event_source_mapping(const std::string& name, const YamlField& field,
+                                                 const ScenarioNames& names);
 TrafficSourceSpec read_traffic_source(const std::string& name, const YamlField& field, const ReadContext& context,
-                                      const std::vector<std::string>& function_names);
+                                      const ScenarioNames& names);
 
 // Within a function's `provisioned_concurrency` field, the one holding the highest level (the
 // number itself, or that schedule entry's `level`): where errors about the level point.
@@ -36,8 +51,14 @@ YamlField provisioned_peak_field(const YamlField& provisioned, const std::vector
 // when it does not exist.
 std::string resolve_data_file(const YamlField& field, const ReadContext& context);
 
-// Function and traffic-source names become keys in --set paths and results: AWS's function name
-// characters (letters, digits, `-`, `_`), 1 to 64 of them.
-void check_entity_name(const YamlField& key_field, const std::string& name, const std::string& what);
+// Entity names become keys in --set paths and results: AWS's function name characters (letters,
+// digits, `-`, `_`), 1 to `max_length` of them (64 for functions; SQS allows 80 for queues, SNS
+// 256 for topics). No dots, so a FIFO queue is not named `*.fifo` here; `type: fifo` says it.
+void check_entity_name(const YamlField& key_field, const std::string& name, const std::string& what,
+                       std::size_t max_length = 64);
+
+// The text of `field`, which must name one of `known` (the names of `what`s, e.g. "queue"):
+// otherwise "no queue named `x`" with a did-you-mean hint listing the known names.
+std::string read_reference(const YamlField& field, const std::vector<std::string>& known, const std::string& what);
 
 }  // namespace lambdasim

@@ -12,4 +12,16 @@ namespace lambdasim {
 // checked) `functions:` map the spec was read from.
 void check_concurrency_budget(const ScenarioSpec& spec, const YamlMap& functions);
 
+// SQS redrive: a dead-letter queue has its source's type (FIFO or standard), and dead-letter
+// queues do not form a cycle (a -> b -> a). `queues` is the checked `queues:` map.
+void check_dead_letter_queues(const ScenarioSpec& spec, const YamlMap& queues);
+
+// Event source mappings against their queue and function: at most 10 messages a batch from a
+// FIFO queue, and a function timeout no longer than the queue's visibility timeout.
+void check_event_source_mappings(const ScenarioSpec& spec, const YamlMap& mappings);
+
+// Where failed events and notifications go: async `on_failure` and SNS subscriptions need
+// standard queues, and a topic must not deliver to a function whose failures go back to it.
+void check_failure_destinations(const ScenarioSpec& spec, const YamlMap& functions, const YamlMap& topics);
+
 }  // namespace lambdasim

@@ -18,7 +18,8 @@ const Choices<ScalingMode>& scaling_modes();             // per_function, legacy
 const Choices<DistributionKind>& distributions();        // constant, exponential, ...
 const Choices<ArrivalProcessKind>& arrival_processes();  // poisson, constant, steps, ...
 const Choices<TraceFormat>& trace_formats();             // timestamps, counts
-const Choices<InvocationType>& invocation_types();       // sync
+const Choices<InvocationType>& invocation_types();       // sync, async
+const Choices<bool>& queue_types();                      // standard (false), fifo (true): QueueSpec::fifo
 
 // The word for a value: choice_word(runtimes(), Runtime::Python) == "python".
 template <typename Enum>

@@ -92,6 +92,7 @@ double read_number(const YamlField& field);     // plain number, e.g. 0.5
 double read_fraction(const YamlField& field);   // plain number in [0, 1]
 long long read_integer(const YamlField& field, long long min, long long max);
 std::uint64_t read_unsigned64(const YamlField& field);
+bool read_boolean(const YamlField& field);  // `true` or `false` only (not yes/no/on/off)
 // Whole megabytes within [min_mb, max_mb], e.g. memory: 1769MB.
 int read_megabytes(const YamlField& field, int min_mb, int max_mb);
 std::vector<YamlField> read_list(const YamlField& field);
