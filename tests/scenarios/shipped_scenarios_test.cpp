@@ -20,6 +20,10 @@ using namespace lambdasim::testing;
 // scenario file -> "function:invocations/throttles/cold_starts ..." for a 4 min run, seed 1.
 const std::map<std::string, std::string> kFingerprints = {
     {"baseline.yaml", "api:24033/0/53 "},
+    {"fanout-sns-lambda.yaml", "api:65667/26580/82 thumbnailer:30573/103017/1000 "},
+    {"fanout-sns-sqs-lambda.yaml", "api:72683/0/82 thumbnailer:14558/0/200 "},
+    {"sqs-reserved-trap-fixed.yaml", "order-processor:992/0/5 "},
+    {"sqs-reserved-trap.yaml", "order-processor:990/942/5 "},
     {"burst-scaling.yaml", "ingest:3993437/208584/4070 "},
     {"day-at-10k.yaml", "api:317894/0/316 search:159074/0/202 thumbnails:37628/0/287 "},
     {"noisy-neighbour-reserved.yaml", "api:192942/0/227 batch:1004/33951/700 "},
