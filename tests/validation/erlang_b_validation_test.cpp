@@ -13,6 +13,7 @@
 #include <cmath>
 #include <vector>
 
+#include "lambdasim/analysis/confidence_interval.hpp"
 #include "lambdasim/analysis/erlang.hpp"
 #include "support/spec_builders.hpp"
 
@@ -54,11 +55,7 @@ TEST_P(ErlangBOracle, ThrottleFractionMatchesErlangB) {
     constexpr int kReplications = 4;
     std::vector<double> fractions;
     for (int seed = 1; seed <= kReplications; ++seed) fractions.push_back(blocking_fraction(c, seed));
-    double mean = 0;
-    for (double f : fractions) mean += f / kReplications;
-    double variance = 0;
-    for (double f : fractions) variance += (f - mean) * (f - mean) / (kReplications - 1);
-    const double standard_error = std::sqrt(variance / kReplications);
+    const auto [mean, standard_error, half_width] = analysis::mean_interval(fractions);
 
     const double expected = analysis::erlang_b(c.servers, c.offered_load);
     const double relative_error = std::abs(mean - expected) / expected;

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "lambdasim/analysis/confidence_interval.hpp"
 #include "lambdasim/analysis/erlang.hpp"
 #include "support/collecting_sink.hpp"
 #include "support/spec_builders.hpp"
@@ -63,11 +64,7 @@ TEST_P(ErlangCOracle, MeanWaitInTheQueueMatchesErlangC) {
     constexpr int kReplications = 12;
     std::vector<double> waits;
     for (int seed = 1; seed <= kReplications; ++seed) waits.push_back(mean_wait(c, seed));
-    double mean = 0;
-    for (double w : waits) mean += w / kReplications;
-    double variance = 0;
-    for (double w : waits) variance += (w - mean) * (w - mean) / (kReplications - 1);
-    const double standard_error = std::sqrt(variance / kReplications);
+    const auto [mean, standard_error, half_width] = analysis::mean_interval(waits);
     const double expected = analysis::erlang_c_mean_wait(c.consumers, c.offered_load, 1.0);
     const double relative_error = std::abs(mean - expected) / expected;
     std::printf("    c=%d a=%.0f: simulated Wq %.5f s, Erlang C %.5f s, error %.2f %%, std error %.2f %%\n", c.consumers,

@@ -7,7 +7,8 @@ namespace lambdasim::analysis {
 
 struct MeanInterval {
     double mean = 0;
-    double half_width = 0;  // 0 with fewer than two samples
+    double standard_error = 0;  // of the mean; 0 with fewer than two samples
+    double half_width = 0;      // 95 %: t(n-1) x standard error
 };
 
 // Two-sided 97.5 % quantile of Student's t with `dof` degrees of freedom (table up to 30,
@@ -28,7 +29,8 @@ inline MeanInterval mean_interval(const std::vector<double>& samples) {
     if (n < 2) return r;
     double variance = 0;
     for (double x : samples) variance += (x - r.mean) * (x - r.mean) / (n - 1);
-    r.half_width = student_t_975(n - 1) * std::sqrt(variance / n);
+    r.standard_error = std::sqrt(variance / n);
+    r.half_width = student_t_975(n - 1) * r.standard_error;
     return r;
 }
 
