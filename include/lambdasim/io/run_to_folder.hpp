@@ -15,6 +15,7 @@ namespace lambdasim {
 struct FolderRunOptions {
     std::filesystem::path out;  // empty: results/<scenario>-<timestamp>
     ProgressCallback progress;  // return false to stop the run (partial results are written)
+    TimeSeriesSink* live = nullptr;  // also receives every time-series row as it is written (dashboard)
 };
 
 struct FolderRunResult {
