@@ -10,6 +10,7 @@ namespace lambdasim {
 class ConcurrencyGauge {
 public:
     void set(int value, SimTime now) {
+        if (value == current_) return;  // the level and so its integral are unchanged
         integral_ += static_cast<double>(current_) * static_cast<double>(now - last_change_);
         last_change_ = now;
         current_ = value;
