@@ -9,5 +9,6 @@ int run_command(const std::vector<std::string>& args);
 int validate_command(const std::vector<std::string>& args);
 int bench_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
+int graph_command(const std::vector<std::string>& args);
 
 }  // namespace lambdasim::cli

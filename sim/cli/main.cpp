@@ -19,6 +19,7 @@ usage:
   lambdasim run SCENARIO.yaml [--out DIR] [--seed N] [--duration T] [--period T] [--set KEY=VALUE]... [--quiet]
   lambdasim validate SCENARIO.yaml [--set KEY=VALUE]...
   lambdasim compare A.yaml B.yaml [--replications R] [--seed N] [--duration T] [--out DIR]
+  lambdasim graph SCENARIO.yaml [--set KEY=VALUE]...      (Graphviz DOT on stdout)
   lambdasim bench [--json]
   lambdasim --version
 
@@ -27,6 +28,7 @@ examples:
   lambdasim run scenarios/baseline.yaml --duration 10min --seed 42 --out results/try1
   lambdasim run scenarios/noisy-neighbour.yaml --set functions.api.reserved_concurrency=200
   lambdasim validate my-scenario.yaml
+  lambdasim graph scenarios/fanout-sns-sqs-lambda.yaml | dot -Tsvg -o topology.svg
   lambdasim compare scenarios/fanout-sns-lambda.yaml scenarios/fanout-sns-sqs-lambda.yaml --replications 5
 
 exit codes: 0 ok, 1 bad scenario or arguments, 2 run failed (I/O, broken invariant), 3 interrupted
@@ -53,10 +55,11 @@ int main(int argc, char** argv) {
         if (command == "validate") return validate_command(args);
         if (command == "bench") return bench_command(args);
         if (command == "compare") return compare_command(args);
+        if (command == "graph") return graph_command(args);
     } catch (const std::exception& e) {
         fmt::print(stderr, "lambdasim: error: {}\n", e.what());
         return kExitRunFailed;
     }
-    fmt::print(stderr, "lambdasim: error: unknown command `{}` (commands: run, validate, compare, bench; see lambdasim --help)\n", command);
+    fmt::print(stderr, "lambdasim: error: unknown command `{}` (commands: run, validate, compare, graph, bench; see lambdasim --help)\n", command);
     return kExitBadInput;
 }

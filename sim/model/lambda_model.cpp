@@ -126,21 +126,32 @@ void LambdaModel::start() {
         }
         update_gauges(f);
     }
-    simulator_.schedule_at(spec_.metrics_period, handler_, MetricsTick);
 }
 
-void LambdaModel::finish(SimTime end) {
-    // The last period is partial (or, for a run stopped at a period boundary or at time 0,
-    // holds only what happened at that instant); closing it folds every count into the totals.
+void LambdaModel::finish(SimTime end, bool interrupted) {
     if (finished_) return;
     finished_ = true;
-    recorder_.close_period(period_start_, oldest_message_ages());
+    close_periods_until(end);
+    // The last period is partial. An interrupted run may also have handled events at exactly
+    // `end` (a period boundary, or time 0): closing folds every count into the totals.
+    if (period_start_ < end || interrupted) recorder_.close_period(period_start_, oldest_message_ages(end));
     period_start_ = end;
+}
+
+void LambdaModel::close_periods_until(SimTime now) {
+    // Periods close lazily, before the first event at or after their end is handled, so an
+    // event at a period boundary counts in the period that starts there.
+    while (period_start_ + spec_.metrics_period <= now) {
+        const SimTime period_end = period_start_ + spec_.metrics_period;
+        recorder_.close_period(period_start_, oldest_message_ages(period_end));
+        period_start_ = period_end;
+    }
 }
 
 void LambdaModel::dispatch(void* self, const Event& event) { static_cast<LambdaModel*>(self)->handle(event); }
 
 void LambdaModel::handle(const Event& event) {
+    if (simulator_.now() >= period_start_ + spec_.metrics_period) close_periods_until(simulator_.now());
     const auto function = static_cast<std::uint32_t>(event.subject >> 32);
     const auto environment = static_cast<EnvironmentIndex>(event.subject & 0xFFFFFFFFu);
     switch (static_cast<EventKind>(event.kind)) {
@@ -172,11 +183,6 @@ void LambdaModel::handle(const Event& event) {
     case MappingPoll:
         mappings_[event.subject].poll_pending = false;
         poll(static_cast<std::uint32_t>(event.subject));
-        break;
-    case MetricsTick:
-        recorder_.close_period(period_start_, oldest_message_ages());
-        period_start_ = simulator_.now();
-        simulator_.schedule_in(spec_.metrics_period, handler_, MetricsTick);
         break;
     }
 }

@@ -76,7 +76,7 @@ ModelRunResult run_model(const ScenarioSpec& spec, const ModelRunOptions& option
 
     result.interrupted = stop == StopReason::Cancelled || stop == StopReason::EventLimit;
     result.simulated_end = result.interrupted ? simulator.now() : spec.duration;
-    model.finish(result.simulated_end);
+    model.finish(result.simulated_end, result.interrupted);
     result.events = simulator.events_processed();
     result.ledger = model.ledger();
     result.flow_in_flight = model.flow_in_flight();

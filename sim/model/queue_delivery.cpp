@@ -222,12 +222,12 @@ void LambdaModel::update_queue_gauge(std::uint32_t queue) {
     recorder_.queue(queue).depth.set(static_cast<int>(queues_[queue].queue.visible()), simulator_.now());
 }
 
-std::vector<double> LambdaModel::oldest_message_ages() const {
+std::vector<double> LambdaModel::oldest_message_ages(SimTime at) const {
     std::vector<double> ages;
     ages.reserve(queues_.size());
     for (const QueueRuntime& q : queues_) {
         const SimTime oldest = q.queue.oldest_visible_sent();
-        ages.push_back(oldest < 0 ? 0.0 : to_seconds(simulator_.now() - oldest));
+        ages.push_back(oldest < 0 ? 0.0 : to_seconds(at - oldest));
     }
     return ages;
 }

@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kTopKeys = {
     "name",        "description", "duration", "seed",   "metrics_period",        "account",
-    "api_gateway", "functions",   "queues",   "topics", "event_source_mappings", "traffic"};
+    "api_gateway", "functions",   "queues",   "topics", "event_source_mappings", "traffic",
+    "start",       "schedules"};
 
 // AWS's name lengths: SQS queue names up to 80 characters, SNS topic names up to 256.
 constexpr std::size_t kMaxQueueNameLength = 80;
@@ -128,6 +129,7 @@ ScenarioSpec load_scenario_text(const std::string& yaml_text, const std::string&
     }
     if (auto seed = sections.get("seed")) spec.seed = read_unsigned64(*seed);
     if (auto period = sections.get("metrics_period")) spec.metrics_period = read_positive_duration(*period);
+    if (auto start = sections.get("start")) spec.clock_start = read_utc_time(*start);
     if (auto account = sections.get("account")) spec.account = read_account(*account);
     if (auto gateway = sections.get("api_gateway")) spec.api_gateway = read_api_gateway(*gateway);
 
@@ -138,6 +140,7 @@ ScenarioSpec load_scenario_text(const std::string& yaml_text, const std::string&
     const YamlMap topics = named_section(sections, top, "topics", "topic");
     const YamlMap mappings = named_section(sections, top, "event_source_mappings", "event source mapping");
     const YamlMap traffic = named_section(sections, top, "traffic", "traffic source");
+    const YamlMap schedules = named_section(sections, top, "schedules", "schedule");
     const ScenarioNames names{keys_of(functions), keys_of(queues), keys_of(topics)};
 
     for (const auto& [name, field] : functions.entries()) {
@@ -160,6 +163,15 @@ ScenarioSpec load_scenario_text(const std::string& yaml_text, const std::string&
         check_entity_name(field, name, "traffic source");
         spec.traffic.push_back(read_traffic_source(name, field, context, names));
     }
+    // A schedule becomes a traffic source of its own name (results and --set paths use it), so
+    // the two share one name space.
+    for (const auto& [name, field] : schedules.entries()) {
+        check_entity_name(field, name, "schedule");
+        if (traffic.has(name))
+            field.fail_at_key(fmt::format("schedule `{}` has the name of traffic source `{}`", name, name),
+                              "schedules and traffic sources share one name space in the results; rename one");
+        spec.traffic.push_back(read_schedule(name, field, names, spec.clock_start));
+    }
     // A source sent through API Gateway needs one; without a section it has the AWS defaults.
     for (const auto& source : spec.traffic)
         if (source.via_api_gateway && !spec.api_gateway) spec.api_gateway = ApiGatewaySpec{};
@@ -168,6 +180,7 @@ ScenarioSpec load_scenario_text(const std::string& yaml_text, const std::string&
     check_dead_letter_queues(spec, queues);
     check_event_source_mappings(spec, mappings);
     check_failure_destinations(spec, functions, topics);
+    check_delivery_loops(spec, functions);
     return spec;
 }
 

@@ -121,6 +121,8 @@ ArrivalSpec read_arrivals(const YamlField& field, const ReadContext& context) {
                 file.fail(fmt::format("trace `{}` holds no arrivals", a.file), "");
             break;
         }
+        case ArrivalProcessKind::Schedule:
+            break;  // no `process:` word names it: schedules are read from `schedules:`
     }
     return a;
 }

@@ -9,45 +9,6 @@
 namespace lambdasim {
 namespace {
 
-// `{function: F, invocation: sync|async}`, `{queue: Q}` or `{topic: T}`: exactly one of the three.
-TargetSpec read_target(const YamlField& field, const ScenarioNames& names) {
-    const char* example = "e.g. target: {function: api, invocation: sync}, {queue: jobs} or {topic: uploads}";
-    if (!field.is_map()) field.fail("expected a map, got " + field.describe(), example);
-    const YamlMap map(field, {"function", "invocation", "queue", "topic"});
-    std::vector<YamlField> endpoints;
-    for (const char* key : {"function", "queue", "topic"})
-        if (auto endpoint = map.get(key)) endpoints.push_back(*endpoint);
-    if (endpoints.empty()) field.fail_at_key("names no target: give one of `function`, `queue` or `topic`", example);
-    if (endpoints.size() > 1)
-        endpoints[1].fail_at_key(fmt::format("has both `{}` and `{}`", endpoints[0].name(), endpoints[1].name()),
-                                 "a traffic source sends to one function, queue or topic; write two sources");
-    TargetSpec t;
-    const YamlField& endpoint = endpoints.front();
-    if (endpoint.name() == "function") {
-        t.kind = TargetSpec::Kind::Function;
-        t.function = read_reference(endpoint, names.functions, "function");
-        if (auto invocation = map.get("invocation")) {
-            // AWS's InvocationType values, which people copy from the API.
-            const std::string word = read_text(*invocation);
-            const bool event = word == "Event" || word == "event";
-            if (event || word == "RequestResponse" || word == "request_response")
-                invocation->fail(fmt::format("unknown invocation `{}`", word),
-                                 event ? "AWS's invocation type Event is written async here"
-                                       : "AWS's invocation type RequestResponse is written sync here");
-            t.invocation = read_choice(*invocation, vocabulary::invocation_types());
-        }
-        return t;
-    }
-    if (auto invocation = map.get("invocation"))
-        invocation->fail_at_key(fmt::format("`invocation` does not apply to a {} target", endpoint.name()),
-                                "sync or async is chosen for function targets only; SQS and SNS take messages "
-                                "and answer at once");
-    t.kind = endpoint.name() == "queue" ? TargetSpec::Kind::Queue : TargetSpec::Kind::Topic;
-    t.name = t.kind == TargetSpec::Kind::Queue ? read_reference(endpoint, names.queues, "queue")
-                                               : read_reference(endpoint, names.topics, "topic");
-    return t;
-}
-
 // "queue `jobs`", "topic `uploads`", "asynchronous function `worker`": for messages about keys
 // that apply to synchronous invocations only.
 std::string describe_target(const TargetSpec& t) {
@@ -87,6 +48,46 @@ ClientSpec read_client(const YamlField& field) {
 }
 
 }  // namespace
+
+// `{function: F, invocation: sync|async}`, `{queue: Q}` or `{topic: T}`: exactly one of the three.
+TargetSpec read_target(const YamlField& field, const ScenarioNames& names, InvocationType default_invocation) {
+    const char* example = "e.g. target: {function: api, invocation: sync}, {queue: jobs} or {topic: uploads}";
+    if (!field.is_map()) field.fail("expected a map, got " + field.describe(), example);
+    const YamlMap map(field, {"function", "invocation", "queue", "topic"});
+    std::vector<YamlField> endpoints;
+    for (const char* key : {"function", "queue", "topic"})
+        if (auto endpoint = map.get(key)) endpoints.push_back(*endpoint);
+    if (endpoints.empty()) field.fail_at_key("names no target: give one of `function`, `queue` or `topic`", example);
+    if (endpoints.size() > 1)
+        endpoints[1].fail_at_key(fmt::format("has both `{}` and `{}`", endpoints[0].name(), endpoints[1].name()),
+                                 "a traffic source sends to one function, queue or topic; write two sources");
+    TargetSpec t;
+    t.invocation = default_invocation;
+    const YamlField& endpoint = endpoints.front();
+    if (endpoint.name() == "function") {
+        t.kind = TargetSpec::Kind::Function;
+        t.function = read_reference(endpoint, names.functions, "function");
+        if (auto invocation = map.get("invocation")) {
+            // AWS's InvocationType values, which people copy from the API.
+            const std::string word = read_text(*invocation);
+            const bool event = word == "Event" || word == "event";
+            if (event || word == "RequestResponse" || word == "request_response")
+                invocation->fail(fmt::format("unknown invocation `{}`", word),
+                                 event ? "AWS's invocation type Event is written async here"
+                                       : "AWS's invocation type RequestResponse is written sync here");
+            t.invocation = read_choice(*invocation, vocabulary::invocation_types());
+        }
+        return t;
+    }
+    if (auto invocation = map.get("invocation"))
+        invocation->fail_at_key(fmt::format("`invocation` does not apply to a {} target", endpoint.name()),
+                                "sync or async is chosen for function targets only; SQS and SNS take messages "
+                                "and answer at once");
+    t.kind = endpoint.name() == "queue" ? TargetSpec::Kind::Queue : TargetSpec::Kind::Topic;
+    t.name = t.kind == TargetSpec::Kind::Queue ? read_reference(endpoint, names.queues, "queue")
+                                               : read_reference(endpoint, names.topics, "topic");
+    return t;
+}
 
 TrafficSourceSpec read_traffic_source(const std::string& name, const YamlField& field, const ReadContext& context,
                                       const ScenarioNames& names) {

@@ -110,6 +110,9 @@ std::string arrivals(const ArrivalSpec& a) {
         case ArrivalProcessKind::Trace:
             return fmt::format("{{process: {}, file: {}, format: {}}}", process, scalar(a.file),
                                v::word(v::trace_formats(), a.trace_format));
+        case ArrivalProcessKind::Schedule:
+            break;  // written under `schedules:` (write_schedule), never as traffic
+
     }
     return "{}";
 }
@@ -255,6 +258,14 @@ void write_traffic_source(std::string& out, const TrafficSourceSpec& s) {
     line("via", s.via_api_gateway ? "api_gateway" : "direct");
 }
 
+void write_schedule(std::string& out, const TrafficSourceSpec& s) {
+    out += fmt::format("  {}:\n", scalar(s.name));
+    out += fmt::format("    expression: {}\n", scalar(s.arrivals.schedule.expression));
+    out += fmt::format("    target: {}\n", target(s.target));
+    out += fmt::format("    retry_policy: {{max_attempts: {}, max_event_age: {}}}\n", s.retry_policy.max_attempts,
+                       format_duration(s.retry_policy.max_event_age));
+}
+
 // `key:` and its entries, or `key: {}` when there are none.
 template <typename Spec, typename Write>
 void write_section(std::string& out, const char* key, const std::vector<Spec>& entries, Write write) {
@@ -276,6 +287,7 @@ std::string to_resolved_yaml(const ScenarioSpec& spec) {
     out += fmt::format("duration: {}\n", format_duration(spec.duration));
     out += fmt::format("seed: {}\n", spec.seed);
     out += fmt::format("metrics_period: {}\n", format_duration(spec.metrics_period));
+    out += fmt::format("start: {}\n", format_utc_time(spec.clock_start));
     out += "account:\n";
     out += fmt::format("  concurrency_limit: {}\n", spec.account.concurrency_limit);
     out += fmt::format("  unreserved_minimum: {}\n", spec.account.unreserved_minimum);
@@ -293,12 +305,10 @@ std::string to_resolved_yaml(const ScenarioSpec& spec) {
     write_section(out, "queues", spec.queues, write_queue);
     write_section(out, "topics", spec.topics, write_topic);
     write_section(out, "event_source_mappings", spec.event_source_mappings, write_event_source_mapping);
-    if (spec.traffic.empty()) {
-        out += "traffic: {}\n";
-    } else {
-        out += "traffic:\n";
-        for (const auto& s : spec.traffic) write_traffic_source(out, s);
-    }
+    std::vector<TrafficSourceSpec> traffic, schedules;
+    for (const auto& s : spec.traffic) (s.is_schedule() ? schedules : traffic).push_back(s);
+    write_section(out, "traffic", traffic, write_traffic_source);
+    write_section(out, "schedules", schedules, write_schedule);
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "lambdasim/scenario/section_readers.hpp"
+#include "lambdasim/scenario/topology.hpp"
 #include "lambdasim/scenario/units.hpp"
 
 namespace lambdasim {
@@ -163,6 +164,19 @@ void check_failure_destinations(const ScenarioSpec& spec, const YamlMap& functio
                            "send the failures to a queue or to another topic");
         }
     }
+}
+
+void check_delivery_loops(const ScenarioSpec& spec, const YamlMap& functions) {
+    const auto loop = find_delivery_loop(spec);
+    if (!loop) return;
+    // Every failure would be delivered again, each lap adding Lambda's retries; only Lambda's
+    // recursive loop detection (it stops a chain after about 16 invocations) would end it.
+    const YamlField async = *setting(functions, loop->function, "async");
+    YamlMap::of_names(async, "key")
+        .get("on_failure")
+        ->fail(fmt::format("failed events go around a delivery loop: {}", loop->path),
+               "each lap multiplies an event by the retries; send the failures to a queue or topic that does not "
+               "lead back to an asynchronous invocation of the loop");
 }
 
 }  // namespace lambdasim

@@ -245,6 +245,32 @@ const BrokenScenario kBrokenScenarios[] = {
      "functions:\n  api:\n    duration: 1s\ntraffic:\n  t:\n    target: {function: api}\n"
      "    arrivals: {process: trace, file: trace.csv, format: counts}\n", 3, "is not a whole count", "trace.csv",
      "second,count\n0,4\n1,2.5\n", true},
+    {"ScheduleCronWithFiveFields",
+     "functions:\n  report:\n    duration: 1s\nschedules:\n  nightly:\n    expression: \"cron(0 2 * * ?)\"\n"
+     "    target: {function: report}\n", 6, "cron needs 6 fields"},
+    {"ScheduleCronBothDayFields",
+     "functions:\n  report:\n    duration: 1s\nschedules:\n  nightly:\n    target: {function: report}\n"
+     "    expression: \"cron(0 2 1 * MON *)\"\n", 7, "one of them must be `?`"},
+    {"ScheduleCronLastDayNotSupported",
+     "functions:\n  report:\n    duration: 1s\nschedules:\n  nightly:\n    expression: \"cron(0 2 L * ? *)\"\n"
+     "    target: {function: report}\n", 6, "is not supported"},
+    {"ScheduleRateZero",
+     "functions:\n  report:\n    duration: 1s\nschedules:\n  tick:\n    expression: rate(0 minutes)\n"
+     "    target: {function: report}\n", 6, "not a whole number >= 1"},
+    {"ScheduleRetryAttemptsAbove185",
+     "functions:\n  report:\n    duration: 1s\nschedules:\n  tick:\n    expression: rate(1 hour)\n"
+     "    target: {function: report}\n    retry_policy: {max_attempts: 200}\n", 8, "185"},
+    {"ScheduleNamedLikeATrafficSource",
+     "functions:\n  report:\n    duration: 1s\ntraffic:\n  tick:\n    arrivals: {process: poisson, rate: 1/s}\n"
+     "    target: {function: report}\nschedules:\n  tick:\n    expression: rate(1 hour)\n"
+     "    target: {function: report}\n", 9, "has the name of traffic source"},
+    {"StartNotAUtcTime", "start: 2026-13-01T00:00:00Z\nfunctions:\n  report:\n    duration: 1s\n", 1,
+     "not a valid date and time"},
+    {"DeliveryLoopThroughTwoTopics",
+     "functions:\n  a:\n    duration: 1s\n    async: {on_failure: {topic: t1}}\n  b:\n    duration: 1s\n"
+     "    async: {on_failure: {topic: t2}}\ntopics:\n  t1: {subscriptions: [{function: b}]}\n"
+     "  t2: {subscriptions: [{function: a}]}\n", 4,
+     "function a -on_failure-> topic t1 -async-> function b -on_failure-> topic t2 -async-> function a"},
 };
 // clang-format on
 

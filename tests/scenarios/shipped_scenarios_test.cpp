@@ -20,6 +20,7 @@ using namespace lambdasim::testing;
 // scenario file -> "function:invocations/throttles/cold_starts ..." for a 4 min run, seed 1.
 const std::map<std::string, std::string> kFingerprints = {
     {"baseline.yaml", "api:24033/0/53 "},
+    {"cron-report.yaml", "api:48367/0/63 report:1/0/1 render:1303/0/100 cache-refresh:1/0/1 "},
     {"fanout-sns-lambda.yaml", "api:65667/26580/82 thumbnailer:30573/103017/1000 "},
     {"fanout-sns-sqs-lambda.yaml", "api:72683/0/82 thumbnailer:14558/0/200 "},
     {"sqs-reserved-trap-fixed.yaml", "order-processor:992/0/5 "},

@@ -2,7 +2,8 @@
 // Arrival times of one traffic source, produced one at a time so memory does not depend on
 // the number of requests (trace files are streamed). Non-homogeneous Poisson processes
 // (steps, ramp, diurnal) are sampled by thinning against a bound that holds on the current
-// segment only, so a quiet night does not waste draws at the day's peak rate.
+// segment only, so a quiet night does not waste draws at the day's peak rate. EventBridge
+// schedules compute each fire time from the previous one, never a list of them.
 #include <cstdint>
 #include <fstream>
 #include <memory>
@@ -34,12 +35,14 @@ private:
     double next_thinned();
     SimTime next_from_trace();
     SimTime next_unchecked();
+    SimTime next_scheduled();
 
     ArrivalSpec spec_;
     RandomEngine engine_;
     double last_ = 0;            // seconds, the previous arrival (thinning keeps full precision)
     bool exhausted_ = false;     // once exhausted, always exhausted
-    std::uint64_t emitted_ = 0;  // constant and burst: arrivals so far
+    std::uint64_t emitted_ = 0;  // constant, burst and rate schedules: arrivals so far
+    SimTime schedule_from_ = 0;  // cron schedules: the next fire is at or after this time
     std::unique_ptr<std::ifstream> trace_;
     // Counts traces: arrivals left in the current second.
     std::uint64_t count_second_ = 0;

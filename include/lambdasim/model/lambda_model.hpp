@@ -29,8 +29,8 @@ public:
 
     // Schedules the first arrivals, provisioned-concurrency changes and metric periods.
     void start();
-    // Closes the last (possibly partial) metrics period at `end`.
-    void finish(SimTime end);
+    // Closes the remaining metrics periods up to `end` (the last one partial).
+    void finish(SimTime end, bool interrupted = false);
 
     int account_concurrency() const { return account_busy_; }
     int unreserved_capacity() const { return unreserved_capacity_; }
@@ -42,7 +42,7 @@ public:
     std::vector<std::uint64_t> flow_in_flight() const;
     int mapping_max_in_flight(std::size_t mapping) const { return mappings_[mapping].max_in_flight; }
     // Age in seconds of each queue's oldest visible message now (0 when empty).
-    std::vector<double> oldest_message_ages() const;
+    std::vector<double> oldest_message_ages(SimTime at) const;
 
 private:
     enum EventKind : std::uint32_t {
@@ -53,7 +53,6 @@ private:
         ReclaimEnvironment,
         ProvisionedChange,
         ProvisionedReady,
-        MetricsTick,
         AsyncRetry,
         MessageVisible,
         BatchReturn,
@@ -197,6 +196,7 @@ private:
     void add_provisioned_environments(std::uint32_t function, int target);
     void refresh_unreserved_capacity();
     void update_gauges(std::uint32_t function);
+    void close_periods_until(SimTime now);
 
     std::uint32_t new_request(std::uint32_t source);
     bool request_current(std::uint32_t request, std::uint64_t generation) const;

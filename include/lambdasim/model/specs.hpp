@@ -9,6 +9,7 @@
 
 #include "lambdasim/engine/distribution.hpp"
 #include "lambdasim/engine/time.hpp"
+#include "lambdasim/model/cron_expression.hpp"
 
 namespace lambdasim {
 
@@ -111,12 +112,24 @@ struct FunctionSpec {
     }
 };
 
-enum class ArrivalProcessKind { Poisson, Constant, Steps, Ramp, Diurnal, Burst, Trace };
+// Schedule: an EventBridge schedule (`schedules:` in a scenario), read into a traffic source.
+enum class ArrivalProcessKind { Poisson, Constant, Steps, Ramp, Diurnal, Burst, Trace, Schedule };
 enum class TraceFormat { Timestamps, Counts };
 
 struct RatePoint {
     SimTime at = 0;
     double per_second = 0;
+};
+
+// An EventBridge schedule expression (`eb-scheduled-rule-pattern`): `cron(...)` in UTC, or
+// `rate(N unit)`. Fire times are computed one at a time from the current time.
+struct ScheduleSpec {
+    enum class Kind { Cron, Rate };
+    Kind kind = Kind::Rate;
+    std::string expression;   // as written, e.g. "cron(0 2 * * ? *)"; the resolved writer writes it back
+    CronExpression cron;      // kind Cron
+    SimTime rate_period = kHour;  // kind Rate: fires at simulated 0 and every period after
+    SimTime clock_start = 0;  // the UTC time at simulated 0, since 1970-01-01T00:00Z (ScenarioSpec::clock_start)
 };
 
 struct ArrivalSpec {
@@ -132,6 +145,7 @@ struct ArrivalSpec {
     SimTime window = 0;           // burst: spread evenly over this window (0 = all at once)
     std::string file;             // trace
     TraceFormat trace_format = TraceFormat::Timestamps;
+    ScheduleSpec schedule;        // schedule
 };
 
 enum class InvocationType { Sync, Async };
@@ -154,6 +168,14 @@ struct ClientSpec {
     SimTime backoff_cap = 20 * kSecond;
 };
 
+// EventBridge rule target retry policy (`eb-rule-retry-policy`): 0-185 retries, event age
+// 60 s - 24 h. lambdasim takes the hand-off to Lambda's asynchronous queue (or to SQS / SNS) as
+// always accepted, so the policy is validated and written back but never used.
+struct EventBridgeRetryPolicySpec {
+    int max_attempts = 185;
+    SimTime max_event_age = 24 * kHour;
+};
+
 struct TrafficSourceSpec {
     std::string name;
     ArrivalSpec arrivals;
@@ -161,6 +183,8 @@ struct TrafficSourceSpec {
     ClientSpec client;
     DistributionSpec payload = DistributionSpec::constant(1024);  // bytes
     bool via_api_gateway = false;
+    EventBridgeRetryPolicySpec retry_policy;  // schedules only (arrivals.process Schedule)
+    bool is_schedule() const { return arrivals.process == ArrivalProcessKind::Schedule; }
 };
 
 // SQS (`sqs-queue-types`, `sqs-visibility-timeout`, `sqs-dead-letter-queues`).
@@ -213,6 +237,7 @@ struct ScenarioSpec {
     SimTime duration = kHour;
     std::uint64_t seed = 1;
     SimTime metrics_period = kSecond;
+    SimTime clock_start = 0;  // `start`: the UTC time at simulated 0, since 1970-01-01T00:00Z (schedules)
     AccountSpec account;
     std::vector<FunctionSpec> functions;
     std::vector<TrafficSourceSpec> traffic;

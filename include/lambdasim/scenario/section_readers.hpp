@@ -42,6 +42,17 @@ EventSourceMappingSpec read_event_source_mapping(const std::string& name, const 
                                                  const ScenarioNames& names);
 TrafficSourceSpec read_traffic_source(const std::string& name, const YamlField& field, const ReadContext& context,
                                       const ScenarioNames& names);
+// `{function: F, invocation: sync|async}`, `{queue: Q}` or `{topic: T}` (traffic and schedules).
+TargetSpec read_target(const YamlField& field, const ScenarioNames& names,
+                       InvocationType default_invocation = InvocationType::Sync);
+// schedules.NAME: an EventBridge schedule, read into a traffic source whose arrivals are the
+// schedule's fire times. `clock_start` is the scenario's `start`.
+TrafficSourceSpec read_schedule(const std::string& name, const YamlField& field, const ScenarioNames& names,
+                                SimTime clock_start);
+// `start: 2026-12-04T00:00:00Z`: the UTC time at simulated 0, since 1970-01-01T00:00Z.
+SimTime read_utc_time(const YamlField& field);
+// The same time written back: "2026-12-04T00:00:00Z".
+std::string format_utc_time(SimTime since_epoch);
 
 // Within a function's `provisioned_concurrency` field, the one holding the highest level (the
 // number itself, or that schedule entry's `level`): where errors about the level point.

@@ -24,4 +24,10 @@ void check_event_source_mappings(const ScenarioSpec& spec, const YamlMap& mappin
 // standard queues, and a topic must not deliver to a function whose failures go back to it.
 void check_failure_destinations(const ScenarioSpec& spec, const YamlMap& functions, const YamlMap& topics);
 
+// No delivery loop that multiplies events without bound: a cycle of the topology's delivery
+// edges through a function's async `on_failure` (F -> topic T -> F, or longer, see
+// topology.hpp). Reported at the `async.on_failure` of the first function on the loop, with the
+// loop's path. Dead-letter queue cycles are check_dead_letter_queues' concern.
+void check_delivery_loops(const ScenarioSpec& spec, const YamlMap& functions);
+
 }  // namespace lambdasim
