@@ -16,8 +16,12 @@ int validate_command(const std::vector<std::string>& args) {
     if (auto stop = parse_command_line(args, options, values, "usage: lambdasim validate SCENARIO.yaml [--set K=V]...")) return *stop;
     const auto spec = scenario.load();
     if (!spec) return kExitBadInput;
-    fmt::print("{}: ok ({} functions, {} traffic sources, {} s simulated)\n", scenario.file, spec->functions.size(),
-               spec->traffic.size(), to_seconds(spec->duration));
+    std::size_t schedules = 0;
+    for (const auto& t : spec->traffic) schedules += t.is_schedule() ? 1 : 0;
+    fmt::print("{}: ok ({} functions, {} traffic sources, {} schedules, {} queues, {} topics, {} event source mappings, "
+               "{} s simulated)\n",
+               scenario.file, spec->functions.size(), spec->traffic.size() - schedules, schedules, spec->queues.size(),
+               spec->topics.size(), spec->event_source_mappings.size(), to_seconds(spec->duration));
     return kExitOk;
 }
 
