@@ -245,6 +245,8 @@ SimTime parse_duration(std::string_view raw) {
     return exact_duration(to_decimal(number), *unit, text);
 }
 
+constexpr double kMaxRatePerSecond = 1e7;
+
 double parse_rate(std::string_view raw) {
     const std::string_view text = trim(raw);
     if (text.empty()) fail("no rate given", kRateExamples);
@@ -255,8 +257,16 @@ double parse_rate(std::string_view raw) {
         fail(fmt::format("`{}` is not a rate", text),
              fmt::format("write a count per period: {}/s or {}/min", number, number));
     const std::string_view period_name = trim(rest.substr(1));
-    for (const auto& p : kRatePeriods)
-        if (period_name == p.name) return to_double(number) / p.seconds;
+    for (const auto& p : kRatePeriods) {
+        if (period_name != p.name) continue;
+        const double per_second = to_double(number) / p.seconds;
+        // Far above any Lambda account (10 x a 1,000,000 limit); beyond it simulated time
+        // would barely advance while memory grew with the backlog.
+        if (per_second > kMaxRatePerSecond)
+            fail(fmt::format("`{}` is above the largest rate lambdasim simulates, 1e7/s", text),
+                 "lower the rate: 1e7/s is 1,000 times the request-rate cap of a default account");
+        return per_second;
+    }
     std::vector<std::string> periods;
     for (const auto& p : kRatePeriods) periods.emplace_back(p.name);
     std::string hint =

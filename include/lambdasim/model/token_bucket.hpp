@@ -14,7 +14,7 @@ public:
     TokenBucket() = default;
     // Starts full, as AWS's scaling and throttling buckets do for an idle account.
     TokenBucket(std::int64_t capacity, std::int64_t amount, SimTime per)
-        : capacity_(capacity), amount_(amount), per_(per), credit_(capacity * per), max_credit_(capacity * per) {}
+        : amount_(amount), per_(per), credit_(capacity * per), max_credit_(capacity * per) {}
 
     static TokenBucket per_second(double rate, std::int64_t capacity) {
         // Rates are stored as tokens per `per` ns with `per` chosen so the integer amount keeps
@@ -57,7 +57,6 @@ private:
         last_ = now;
     }
 
-    std::int64_t capacity_ = 0;
     std::int64_t amount_ = 0;
     SimTime per_ = 0;  // 0: unlimited bucket
     std::int64_t credit_ = 0;
