@@ -8,6 +8,10 @@ void Simulator::schedule_at(SimTime at, HandlerId handler, std::uint32_t kind, s
                             std::uint64_t token) {
     assert(at >= now_ && "events may not be scheduled in the past");
     assert(handler < handlers_.size());
+    if (at < now_) {
+        ++events_in_the_past_;
+        at = now_;
+    }
     queue_.push(Event{at, next_sequence_++, handler, kind, subject, token});
 }
 

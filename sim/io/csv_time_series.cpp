@@ -23,6 +23,8 @@ void CsvTimeSeries::row(double time_s, std::string_view entity, std::string_view
     line_.clear();
     fmt::format_to(std::back_inserter(line_), "{},{},{},{}\n", time_s, entity, metric, value);
     std::fwrite(line_.data(), 1, line_.size(), file_);
+    if (metric == "Invocations" || metric == "Throttles" || metric == "Requests")
+        totals_[fmt::format("{}/{}", entity, metric)] += value;
 }
 
 void CsvTimeSeries::close() {

@@ -1,5 +1,7 @@
 #include "lambdasim/io/run_to_folder.hpp"
 
+#include <fmt/format.h>
+
 #include "lambdasim/io/csv_time_series.hpp"
 #include "lambdasim/io/results_folder.hpp"
 #include "lambdasim/io/summary.hpp"
@@ -38,6 +40,20 @@ FolderRunResult run_to_folder(const ScenarioSpec& spec, const FolderRunOptions& 
     result.summary = make_summary(spec, run);
     result.interrupted = run.interrupted;
     result.broken_invariants = run.broken_invariants;
+    // What the time series says must add up to what the summary says.
+    auto check = [&](const std::string& entity, const char* metric, double summary_total) {
+        const auto& written = timeseries.written_totals();
+        const auto it = written.find(entity + "/" + metric);
+        const double file_total = it == written.end() ? 0.0 : it->second;
+        if (file_total != summary_total)
+            result.broken_invariants.push_back(fmt::format("timeseries.csv {} of {} add up to {} but summary.json says {}",
+                                                           metric, entity, file_total, summary_total));
+    };
+    for (const auto& [name, f] : result.summary["functions"].items()) {
+        check(name, "Invocations", f["invocations"].get<double>());
+        check(name, "Throttles", f["throttles"].get<double>());
+    }
+    for (const auto& [name, e] : result.summary["entry_points"].items()) check(name, "Requests", e["requests"].get<double>());
     timeseries.close();
     folder.write_file("summary.json", result.summary.dump(2) + "\n");
     folder.write_file("scenario.resolved.yaml", to_resolved_yaml(spec));

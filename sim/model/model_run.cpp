@@ -37,6 +37,9 @@ void check_invariants(const ScenarioSpec& spec, const LambdaModel& model, ModelR
     if (requests != result.ledger.started || resolved + result.ledger.in_flight() != requests)
         result.broken_invariants.push_back(fmt::format("requests {} != succeeded+failed+throttled {} + in flight {}",
                                                        requests, resolved, result.ledger.in_flight()));
+    if (result.events_scheduled_in_the_past > 0)
+        result.broken_invariants.push_back(
+            fmt::format("{} events were scheduled in the past", result.events_scheduled_in_the_past));
     // Conservation: every unit of asynchronous work is delivered, filtered, lost with a reason,
     // or still in the system (counted from the live objects, not from the counters).
     for (std::size_t s = 0; s < spec.traffic.size(); ++s) {
@@ -78,6 +81,7 @@ ModelRunResult run_model(const ScenarioSpec& spec, const ModelRunOptions& option
     result.simulated_end = result.interrupted ? simulator.now() : spec.duration;
     model.finish(result.simulated_end, result.interrupted);
     result.events = simulator.events_processed();
+    result.events_scheduled_in_the_past = simulator.events_scheduled_in_the_past();
     result.ledger = model.ledger();
     result.flow_in_flight = model.flow_in_flight();
     for (std::size_t i = 0; i < spec.event_source_mappings.size(); ++i)

@@ -288,3 +288,34 @@ TEST(Simulator, HandlersReceiveTheirOwnEventsWithKindSubjectAndTokenIntact) {
 
 }  // namespace
 }  // namespace lambdasim
+
+#ifdef NDEBUG  // with assertions on, scheduling in the past stops the program instead
+namespace lambdasim {
+namespace {
+
+// A model bug that schedules into the past must not reorder time: the event fires now, and the
+// count feeds the end-of-run invariant "no event in the past".
+TEST(Simulator, CountsEventsScheduledInThePastAndFiresThemNow) {
+    Simulator simulator;
+    std::vector<SimTime> fired;
+    struct Context {
+        Simulator* simulator;
+        std::vector<SimTime>* fired;
+        HandlerId self = 0;
+    } context{&simulator, &fired};
+    context.self = simulator.add_handler(
+        [](void* c, const Event& e) {
+            auto* ctx = static_cast<Context*>(c);
+            ctx->fired->push_back(ctx->simulator->now());
+            if (e.kind == 0) ctx->simulator->schedule_at(ctx->simulator->now() - 5, ctx->self, 1);
+        },
+        &context);
+    simulator.schedule_at(100, context.self, 0);
+    simulator.run(RunLimits{});
+    EXPECT_EQ(simulator.events_scheduled_in_the_past(), 1u);
+    EXPECT_EQ(fired, (std::vector<SimTime>{100, 100}));
+}
+
+}  // namespace
+}  // namespace lambdasim
+#endif

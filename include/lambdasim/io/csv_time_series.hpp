@@ -1,6 +1,7 @@
 #pragma once
 // timeseries.csv: tidy long form `time_s,entity,metric,value`, streamed row by row.
 #include <cstdio>
+#include <map>
 #include <string>
 
 #include "lambdasim/metrics/time_series_sink.hpp"
@@ -18,7 +19,12 @@ public:
     // Flushes and closes; throws std::runtime_error on a write error (disk full...).
     void close();
 
+    // Sums of the count metrics written so far ("entity/metric" -> sum), so the results writer can
+    // check that the file adds up to summary.json.
+    const std::map<std::string, double>& written_totals() const { return totals_; }
+
 private:
+    std::map<std::string, double> totals_;
     std::FILE* file_ = nullptr;
     std::string path_;
     std::string line_;

@@ -30,6 +30,7 @@ struct ModelRunResult {
     std::vector<int> mapping_max_concurrent_batches;   // per event source mapping
     int unreserved_capacity = 0;           // at the end of the run
     std::vector<std::string> broken_invariants;  // empty when the run is consistent
+    std::uint64_t events_scheduled_in_the_past = 0;
 };
 
 ModelRunResult run_model(const ScenarioSpec& spec, const ModelRunOptions& options = {});
