@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 
 PACKAGES=(cmake ninja-build g++ libboost-dev libboost-program-options-dev libboost-graph-dev
           libeigen3-dev libyaml-cpp-dev libgtest-dev libbenchmark-dev libfmt-dev nlohmann-json3-dev
-          qt6-base-dev qt6-charts-dev libqt6opengl6-dev)
+          qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev)
 BUILD_DIR=${LAMBDASIM_BUILD_DIR:-build}
 
 install_packages() {

@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPainter>
+#include <QSvgGenerator>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -113,7 +115,11 @@ void DashboardWindow::build_menus() {
             QFileDialog::getSaveFileName(this, "Export the window as PNG", "dashboard.png", "PNG (*.png)");
         if (!png.isEmpty() && !export_png(png)) QMessageBox::warning(this, "Export PNG", "Cannot write " + png);
     });
-    // SVG export needs Qt6::Svg (QSvgGenerator), which the known-good stack does not install.
+    file->addAction("Export &SVG…", this, [this] {
+        const QString svg =
+            QFileDialog::getSaveFileName(this, "Export the window as SVG", "dashboard.svg", "SVG (*.svg)");
+        if (!svg.isEmpty() && !export_svg(svg)) QMessageBox::warning(this, "Export SVG", "Cannot write " + svg);
+    });
     file->addSeparator();
     file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
     QMenu* view = menuBar()->addMenu("&View");
@@ -359,5 +365,17 @@ View* DashboardWindow::view(const QString& name) const {
 }
 
 bool DashboardWindow::export_png(const QString& file) { return grab().save(file, "PNG"); }
+
+bool DashboardWindow::export_svg(const QString& file) {
+    QSvgGenerator generator;
+    generator.setFileName(file);
+    generator.setSize(size());
+    generator.setViewBox(rect());
+    generator.setTitle(windowTitle());
+    QPainter painter;
+    if (!painter.begin(&generator)) return false;
+    render(&painter);
+    return painter.end() && QFileInfo(file).size() > 0;
+}
 
 }  // namespace lambdasim::gui

@@ -61,6 +61,8 @@ public:
 
     // The window as shown, saved as PNG; false when the file cannot be written.
     bool export_png(const QString& file);
+    // The window as vector graphics (charts stay sharp at any size).
+    bool export_svg(const QString& file);
 
 signals:
     void settled();  // open_paths finished (results shown, or an error shown)

@@ -39,6 +39,15 @@ int take_screenshot(DashboardWindow& window, const QString& file, const QString&
     settle_layout();
     window.resize(size);  // a second time: the first show may have applied minimum sizes
     settle_layout();
+    if (file.endsWith(".svg", Qt::CaseInsensitive)) {
+        if (!window.export_svg(file)) {
+            std::fprintf(stderr, "lambdasim-dashboard: error: cannot write %s\n", qPrintable(file));
+            return 2;
+        }
+        std::printf("screenshot: %s (SVG, %dx%d, view %s)\n", qPrintable(file), size.width(), size.height(),
+                    qPrintable(view));
+        return window.in_error_state() ? 1 : 0;
+    }
     QPixmap pixmap = window.grab();
     if (pixmap.size() != size) {  // minimum sizes of the widgets won: scale to what was asked
         pixmap = pixmap.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
@@ -70,7 +79,7 @@ int main(int argc, char** argv) {
     parser.addVersionOption();
     parser.addPositionalArgument("paths", "results folders and/or scenario files (.yaml) to run; two are compared",
                                  "[RESULTS_DIR | SCENARIO.yaml]...");
-    const QCommandLineOption screenshot("screenshot", "render offscreen, save the window as PNG and exit", "FILE.png");
+    const QCommandLineOption screenshot("screenshot", "render offscreen, save the window as PNG (or SVG for FILE.svg) and exit", "FILE.png");
     const QCommandLineOption view("view", "view for --screenshot: " + DashboardWindow::view_names().join(", "), "NAME",
                                   "overview");
     const QCommandLineOption size("size", "window size for --screenshot", "WxH", "1280x860");

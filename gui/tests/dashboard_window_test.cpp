@@ -250,6 +250,20 @@ TEST_F(NoisyNeighbourFolder, ExportPngSavesTheWindowAsShown) {
     EXPECT_FALSE(window.export_png("/nonexistent-folder/w.png"));
 }
 
+TEST_F(NoisyNeighbourFolder, ExportSvgWritesVectorGraphicsOfTheWindow) {
+    TempFolder out("export-svg");
+    DashboardWindow window;
+    window.resize(900, 650);
+    ASSERT_TRUE(window.open_results(folder("run")));
+    window.select_view("concurrency");
+    const QString svg = QString::fromStdString((out / "w.svg").string());
+    ASSERT_TRUE(window.export_svg(svg));
+    const std::string text = read_text(out / "w.svg");
+    EXPECT_NE(text.find("<svg"), std::string::npos);
+    EXPECT_NE(text.find("900"), std::string::npos) << "the window's size is the SVG's size";
+    EXPECT_GT(text.size(), 10'000u) << "the charts are drawn, not just an empty canvas";
+}
+
 TEST(DashboardRun, TwoScenariosAreRunOneAfterTheOtherAndCompared) {
     TempFolder temp("two-scenarios");
     DashboardWindow window;
