@@ -17,8 +17,9 @@ struct CliResult {
     std::string output;  // stdout and stderr together
 };
 
-inline CliResult run_cli(const std::string& arguments) {
-    const std::string command = std::string("\"") + LAMBDASIM_CLI_PATH + "\" " + arguments + " 2>&1";
+// Runs a shell command, capturing stdout and stderr together.
+inline CliResult run_command(const std::string& shell_command) {
+    const std::string command = shell_command + " 2>&1";
     CliResult result;
     std::FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe) return result;
@@ -28,6 +29,15 @@ inline CliResult run_cli(const std::string& arguments) {
     const int status = ::pclose(pipe);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
+}
+
+inline CliResult run_cli(const std::string& arguments) {
+    return run_command(std::string("\"") + LAMBDASIM_CLI_PATH + "\" " + arguments);
+}
+
+inline void write_text(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
 }
 
 inline std::string read_text(const std::filesystem::path& path) {
@@ -46,6 +56,8 @@ public:
         std::filesystem::create_directories(path_);
     }
     ~TempFolder() { std::filesystem::remove_all(path_); }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
     const std::filesystem::path& path() const { return path_; }
     std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
 
