@@ -22,6 +22,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 FUZZ_SECONDS=${1:-120}
+# LAMBDASIM_FUZZ_RUNS=N: stop each fuzzer after N inputs, with a fixed seed, so a run is
+# reproducible (CI uses it: the same inputs every time; FUZZ_SECONDS is then only a cap).
+FUZZ_RUNS=${LAMBDASIM_FUZZ_RUNS:-}
 JOBS=$(nproc 2>/dev/null || echo 2)
 ARTIFACTS=${LAMBDASIM_FUZZ_ARTIFACTS:-/tmp/lambdasim-fuzz-artifacts}
 START=$(date +%s)
@@ -80,6 +83,7 @@ for target in fuzz_scenario_loader fuzz_set_override; do
         cd "$WORK/cwd"
         exec "$ROOT/build-fuzz/tests/fuzz/$target" "$WORK/corpus-$target" \
             -dict="$ROOT/tests/fuzz/scenario.dict" -max_total_time="$FUZZ_SECONDS" -timeout=10 \
+            ${FUZZ_RUNS:+-runs="$FUZZ_RUNS" -seed=1} \
             -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$WORK/artifacts/$target-" \
             >"$WORK/$target.log" 2>&1
     ) &
