@@ -18,10 +18,11 @@ int validate_command(const std::vector<std::string>& args) {
     if (!spec) return kExitBadInput;
     std::size_t schedules = 0;
     for (const auto& t : spec->traffic) schedules += t.is_schedule() ? 1 : 0;
-    fmt::print("{}: ok ({} functions, {} traffic sources, {} schedules, {} queues, {} topics, {} event source mappings, "
-               "{} s simulated)\n",
-               scenario.file, spec->functions.size(), spec->traffic.size() - schedules, schedules, spec->queues.size(),
-               spec->topics.size(), spec->event_source_mappings.size(), to_seconds(spec->duration));
+    fmt::print(
+        "{}: ok ({} functions, {} traffic sources, {} schedules, {} queues, {} topics, {} buckets, "
+        "{} event source mappings, {} s simulated)\n",
+        scenario.file, spec->functions.size(), spec->traffic.size() - schedules, schedules, spec->queues.size(),
+        spec->topics.size(), spec->buckets.size(), spec->event_source_mappings.size(), to_seconds(spec->duration));
     return kExitOk;
 }
 

@@ -116,6 +116,13 @@ Json make_summary(const ScenarioSpec& spec, const ModelRunResult& run) {
                               {"failed", t.total.failed},
                               {"filtered", t.total.filtered}};
     if (!spec.topics.empty()) j["topics"] = topics;
+    Json buckets = Json::object();
+    for (const BucketMetrics& b : m.buckets())
+        buckets[b.name] = Json{{"puts", b.total.puts},
+                               {"accepted", b.total.accepted},
+                               {"slow_down", b.total.slow_down},
+                               {"notifications", b.total.notifications}};
+    if (!spec.buckets.empty()) j["buckets"] = buckets;
     Json mappings = Json::object();
     for (std::size_t i = 0; i < spec.event_source_mappings.size(); ++i)
         mappings[spec.event_source_mappings[i].name] =

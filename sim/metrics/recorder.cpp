@@ -66,6 +66,13 @@ void TopicCounts::add(const TopicCounts& o) {
     filtered += o.filtered;
 }
 
+void BucketCounts::add(const BucketCounts& o) {
+    puts += o.puts;
+    accepted += o.accepted;
+    slow_down += o.slow_down;
+    notifications += o.notifications;
+}
+
 void FlowCounts::add(const FlowCounts& o) {
     created += o.created;
     delivered += o.delivered;
@@ -89,12 +96,16 @@ void EntryPointCounts::add(const EntryPointCounts& o) {
 
 MetricsRecorder::MetricsRecorder(const std::vector<std::string>& function_names,
                                  const std::vector<std::string>& entry_point_names, TimeSeriesSink* sink,
-                                 const std::vector<std::string>& queue_names, const std::vector<std::string>& topic_names)
+                                 const std::vector<std::string>& queue_names,
+                                 const std::vector<std::string>& topic_names,
+                                 const std::vector<std::string>& bucket_names)
     : functions_(function_names.size()),
       entry_points_(entry_point_names.size()),
       queues_(queue_names.size()),
       topics_(topic_names.size()),
+      buckets_(bucket_names.size()),
       sink_(sink) {
+    for (std::size_t i = 0; i < bucket_names.size(); ++i) buckets_[i].name = bucket_names[i];
     for (std::size_t i = 0; i < queue_names.size(); ++i) queues_[i].name = queue_names[i];
     for (std::size_t i = 0; i < topic_names.size(); ++i) topics_[i].name = topic_names[i];
     for (std::size_t i = 0; i < function_names.size(); ++i) functions_[i].name = function_names[i];
@@ -203,6 +214,14 @@ void MetricsRecorder::close_period(SimTime period_start, const std::vector<doubl
         emit(t.name, "NumberOfNotificationsFilteredOut", static_cast<double>(t.period.filtered));
         t.total.add(t.period);
         t.period = {};
+    }
+    for (BucketMetrics& b : buckets_) {
+        // S3 request metrics' names; SlowDown is the 503 a prefix above its request rate answers.
+        emit(b.name, "PutRequests", static_cast<double>(b.period.puts));
+        emit(b.name, "5xxErrors_SlowDown", static_cast<double>(b.period.slow_down));
+        emit(b.name, "NotificationsDelivered", static_cast<double>(b.period.notifications));
+        b.total.add(b.period);
+        b.period = {};
     }
     emit("account", "ConcurrentExecutions", account_.concurrency.period_max());
     emit("account", "UnreservedConcurrentExecutions", account_.unreserved.period_max());

@@ -84,6 +84,24 @@ LambdaModel::LambdaModel(const ScenarioSpec& spec, Simulator& simulator, Metrics
         topics_.push_back(std::move(runtime));
     }
 
+    for (const BucketSpec& b : spec.buckets) {
+        // One second's worth of burst, as a prefix that has been quiet can absorb.
+        const auto burst = static_cast<std::int64_t>(std::ceil(b.write_rate_limit_per_second));
+        BucketRuntime runtime{std::vector<TokenBucket>(static_cast<std::size_t>(b.prefixes),
+                                                       TokenBucket::per_second(b.write_rate_limit_per_second, burst)),
+                              {}, streams.stream(b.name, "prefixes")};
+        for (const BucketNotificationSpec& n : b.notifications) {
+            std::uint32_t target = 0;
+            switch (n.kind) {
+            case BucketNotificationSpec::Kind::Function: target = index_by_name(spec.functions, n.target); break;
+            case BucketNotificationSpec::Kind::Queue: target = index_by_name(spec.queues, n.target); break;
+            case BucketNotificationSpec::Kind::Topic: target = index_by_name(spec.topics, n.target); break;
+            }
+            runtime.notifications.push_back({n.kind, target});
+        }
+        buckets_.push_back(std::move(runtime));
+    }
+
     for (const FunctionSpec& f : spec.functions) {
         const DestinationSpec& d = f.async.on_failure;
         ResolvedDestination resolved{d.kind, 0};
@@ -99,6 +117,7 @@ LambdaModel::LambdaModel(const ScenarioSpec& spec, Simulator& simulator, Metrics
         case TargetSpec::Kind::Function: function = index_by_name(spec.functions, t.target.function); break;
         case TargetSpec::Kind::Queue: target = index_by_name(spec.queues, t.target.name); break;
         case TargetSpec::Kind::Topic: target = index_by_name(spec.topics, t.target.name); break;
+        case TargetSpec::Kind::Bucket: target = index_by_name(spec.buckets, t.target.name); break;
         }
         sources_.push_back(TrafficSource{&t, function, target,
                                          ArrivalProcess(t.arrivals, streams.stream(t.name, "arrivals")),
@@ -231,6 +250,7 @@ void LambdaModel::on_arrival(std::uint32_t source_index) {
         send_message(source.target, source_index, simulator_.now(), false);
         return;
     case TargetSpec::Kind::Topic: publish(source.target, source_index, simulator_.now(), payload, false); return;
+    case TargetSpec::Kind::Bucket: put_object(source.target, source_index, simulator_.now()); return;
     }
     const std::uint32_t request = new_request(source_index);
     requests_[request].payload_bytes = payload;

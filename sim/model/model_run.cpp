@@ -64,8 +64,9 @@ void check_invariants(const ScenarioSpec& spec, const LambdaModel& model, ModelR
 
 ModelRunResult run_model(const ScenarioSpec& spec, const ModelRunOptions& options) {
     ModelRunResult result;
-    result.metrics = std::make_unique<MetricsRecorder>(names_of(spec.functions), names_of(spec.traffic), options.sink,
-                                                       names_of(spec.queues), names_of(spec.topics));
+    result.metrics =
+        std::make_unique<MetricsRecorder>(names_of(spec.functions), names_of(spec.traffic), options.sink,
+                                          names_of(spec.queues), names_of(spec.topics), names_of(spec.buckets));
     Simulator simulator;
     LambdaModel model(spec, simulator, *result.metrics);
     model.start();

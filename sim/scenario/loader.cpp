@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 const std::vector<std::string> kTopKeys = {
     "name",        "description", "duration", "seed",   "metrics_period",        "account",
     "api_gateway", "functions",   "queues",   "topics", "event_source_mappings", "traffic",
-    "start",       "schedules"};
+    "start",       "schedules",   "buckets"};
 
 // AWS's name lengths: SQS queue names up to 80 characters, SNS topic names up to 256.
 constexpr std::size_t kMaxQueueNameLength = 80;
@@ -138,10 +138,11 @@ ScenarioSpec load_scenario_text(const std::string& yaml_text, const std::string&
     if (functions.entries().empty()) functions_field.fail("needs at least one function", kFunctionsExample);
     const YamlMap queues = named_section(sections, top, "queues", "queue");
     const YamlMap topics = named_section(sections, top, "topics", "topic");
+    const YamlMap buckets = named_section(sections, top, "buckets", "bucket");
     const YamlMap mappings = named_section(sections, top, "event_source_mappings", "event source mapping");
     const YamlMap traffic = named_section(sections, top, "traffic", "traffic source");
     const YamlMap schedules = named_section(sections, top, "schedules", "schedule");
-    const ScenarioNames names{keys_of(functions), keys_of(queues), keys_of(topics)};
+    const ScenarioNames names{keys_of(functions), keys_of(queues), keys_of(topics), keys_of(buckets)};
 
     for (const auto& [name, field] : functions.entries()) {
         check_entity_name(field, name, "function");
@@ -154,6 +155,10 @@ ScenarioSpec load_scenario_text(const std::string& yaml_text, const std::string&
     for (const auto& [name, field] : topics.entries()) {
         check_entity_name(field, name, "topic", kMaxTopicNameLength);
         spec.topics.push_back(read_topic(name, field, names));
+    }
+    for (const auto& [name, field] : buckets.entries()) {
+        check_bucket_name(field, name);
+        spec.buckets.push_back(read_bucket(name, field, names));
     }
     for (const auto& [name, field] : mappings.entries()) {
         check_entity_name(field, name, "event source mapping");
@@ -180,6 +185,7 @@ ScenarioSpec load_scenario_text(const std::string& yaml_text, const std::string&
     check_dead_letter_queues(spec, queues);
     check_event_source_mappings(spec, mappings);
     check_failure_destinations(spec, functions, topics);
+    check_bucket_notifications(spec, buckets);
     check_delivery_loops(spec, functions);
     return spec;
 }

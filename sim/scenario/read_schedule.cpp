@@ -113,7 +113,15 @@ TrafficSourceSpec read_schedule(const std::string& name, const YamlField& field,
     s.arrivals.process = ArrivalProcessKind::Schedule;
     s.arrivals.schedule = read_expression(map.required("expression", kExpressionExample), clock_start);
     // EventBridge invokes Lambda asynchronously (`eb-rule-targets`), so async is the default.
-    s.target = read_target(map.required("target", "e.g. target: {function: report}"), names, InvocationType::Async);
+    const YamlField target = map.required("target", "e.g. target: {function: report}");
+    s.target = read_target(target, names, InvocationType::Async);
+    if (s.target.kind == TargetSpec::Kind::Bucket)
+        YamlMap::of_names(target, "key")
+            .get("bucket")
+            ->fail_at_key(
+                "an EventBridge schedule cannot PUT into an S3 bucket",
+                "S3 is not an EventBridge target; schedule a function (functions cannot write to buckets in lambdasim "
+                "yet) or send traffic to the bucket");
     // EventBridge's retries are its retry policy, not an SDK's: a throttled synchronous target
     // is a failed request.
     s.client.max_attempts = 1;

@@ -17,6 +17,8 @@ std::string describe_target(const TargetSpec& t) {
             return fmt::format("queue `{}`", t.name);
         case TargetSpec::Kind::Topic:
             return fmt::format("topic `{}`", t.name);
+        case TargetSpec::Kind::Bucket:
+            return fmt::format("bucket `{}`", t.name);
         case TargetSpec::Kind::Function:
             break;
     }
@@ -49,18 +51,20 @@ ClientSpec read_client(const YamlField& field) {
 
 }  // namespace
 
-// `{function: F, invocation: sync|async}`, `{queue: Q}` or `{topic: T}`: exactly one of the three.
+// `{function: F, invocation: sync|async}`, `{queue: Q}`, `{topic: T}` or `{bucket: B}`: exactly one.
 TargetSpec read_target(const YamlField& field, const ScenarioNames& names, InvocationType default_invocation) {
-    const char* example = "e.g. target: {function: api, invocation: sync}, {queue: jobs} or {topic: uploads}";
+    const char* example =
+        "e.g. target: {function: api, invocation: sync}, {queue: jobs}, {topic: uploads} or {bucket: uploads}";
     if (!field.is_map()) field.fail("expected a map, got " + field.describe(), example);
-    const YamlMap map(field, {"function", "invocation", "queue", "topic"});
+    const YamlMap map(field, {"function", "invocation", "queue", "topic", "bucket"});
     std::vector<YamlField> endpoints;
-    for (const char* key : {"function", "queue", "topic"})
+    for (const char* key : {"function", "queue", "topic", "bucket"})
         if (auto endpoint = map.get(key)) endpoints.push_back(*endpoint);
-    if (endpoints.empty()) field.fail_at_key("names no target: give one of `function`, `queue` or `topic`", example);
+    if (endpoints.empty())
+        field.fail_at_key("names no target: give one of `function`, `queue`, `topic` or `bucket`", example);
     if (endpoints.size() > 1)
         endpoints[1].fail_at_key(fmt::format("has both `{}` and `{}`", endpoints[0].name(), endpoints[1].name()),
-                                 "a traffic source sends to one function, queue or topic; write two sources");
+                                 "a traffic source sends to one function, queue, topic or bucket; write two sources");
     TargetSpec t;
     t.invocation = default_invocation;
     const YamlField& endpoint = endpoints.front();
@@ -81,8 +85,13 @@ TargetSpec read_target(const YamlField& field, const ScenarioNames& names, Invoc
     }
     if (auto invocation = map.get("invocation"))
         invocation->fail_at_key(fmt::format("`invocation` does not apply to a {} target", endpoint.name()),
-                                "sync or async is chosen for function targets only; SQS and SNS take messages "
-                                "and answer at once");
+                                "sync or async is chosen for function targets only; SQS, SNS and S3 take "
+                                "requests and answer at once");
+    if (endpoint.name() == "bucket") {
+        t.kind = TargetSpec::Kind::Bucket;
+        t.name = read_reference(endpoint, names.buckets, "bucket");
+        return t;
+    }
     t.kind = endpoint.name() == "queue" ? TargetSpec::Kind::Queue : TargetSpec::Kind::Topic;
     t.name = t.kind == TargetSpec::Kind::Queue ? read_reference(endpoint, names.queues, "queue")
                                                : read_reference(endpoint, names.topics, "topic");

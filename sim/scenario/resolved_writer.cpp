@@ -213,6 +213,23 @@ void write_topic(std::string& out, const TopicSpec& t) {
     }
 }
 
+void write_bucket(std::string& out, const BucketSpec& b) {
+    out += fmt::format("  {}:\n", scalar(b.name));
+    out += fmt::format("    write_rate_limit: {}\n", format_rate(b.write_rate_limit_per_second));
+    out += fmt::format("    prefixes: {}\n", b.prefixes);
+    if (b.notifications.empty()) {
+        out += "    notifications: []\n";
+        return;
+    }
+    out += "    notifications:\n";
+    for (const auto& n : b.notifications) {
+        const char* kind = n.kind == BucketNotificationSpec::Kind::Function ? "function"
+                           : n.kind == BucketNotificationSpec::Kind::Queue  ? "queue"
+                                                                            : "topic";
+        out += fmt::format("      - {{{}: {}}}\n", kind, scalar(n.target));
+    }
+}
+
 void write_event_source_mapping(std::string& out, const EventSourceMappingSpec& m) {
     const auto line = [&out](const std::string& key, const std::string& value) {
         out += fmt::format("    {}: {}\n", key, value);
@@ -235,6 +252,8 @@ std::string target(const TargetSpec& t) {
             return fmt::format("{{queue: {}}}", scalar(t.name));
         case TargetSpec::Kind::Topic:
             return fmt::format("{{topic: {}}}", scalar(t.name));
+        case TargetSpec::Kind::Bucket:
+            return fmt::format("{{bucket: {}}}", scalar(t.name));
         case TargetSpec::Kind::Function:
             break;
     }
@@ -304,6 +323,7 @@ std::string to_resolved_yaml(const ScenarioSpec& spec) {
     for (const auto& f : spec.functions) write_function(out, f);
     write_section(out, "queues", spec.queues, write_queue);
     write_section(out, "topics", spec.topics, write_topic);
+    write_section(out, "buckets", spec.buckets, write_bucket);
     write_section(out, "event_source_mappings", spec.event_source_mappings, write_event_source_mapping);
     std::vector<TrafficSourceSpec> traffic, schedules;
     for (const auto& s : spec.traffic) (s.is_schedule() ? schedules : traffic).push_back(s);

@@ -25,6 +25,8 @@ const char* kind_word(TopologyNodeKind kind) {
             return "queue";
         case TopologyNodeKind::Topic:
             return "topic";
+        case TopologyNodeKind::Bucket:
+            return "bucket";
     }
     return "node";
 }
@@ -42,6 +44,8 @@ const char* kind_style(TopologyNodeKind kind) {
             return "shape=cylinder";
         case TopologyNodeKind::Topic:
             return "shape=hexagon";
+        case TopologyNodeKind::Bucket:
+            return "shape=folder";
     }
     return "shape=box";
 }
@@ -98,6 +102,7 @@ TopologyGraph build_topology(const ScenarioSpec& spec) {
     for (const FunctionSpec& f : spec.functions) add_node(TopologyNodeKind::Function, f.name);
     for (const QueueSpec& q : spec.queues) add_node(TopologyNodeKind::Queue, q.name, q.fifo ? "fifo" : "");
     for (const TopicSpec& t : spec.topics) add_node(TopologyNodeKind::Topic, t.name);
+    for (const BucketSpec& b : spec.buckets) add_node(TopologyNodeKind::Bucket, b.name);
 
     for (std::size_t i = 0; i < spec.traffic.size(); ++i) {
         const TargetSpec& target = spec.traffic[i].target;
@@ -115,6 +120,9 @@ TopologyGraph build_topology(const ScenarioSpec& spec) {
                 break;
             case TargetSpec::Kind::Topic:
                 add_edge(sources[i], TopologyNodeKind::Topic, target.name, TopologyEdgeKind::Publish, "publish");
+                break;
+            case TargetSpec::Kind::Bucket:
+                add_edge(sources[i], TopologyNodeKind::Bucket, target.name, TopologyEdgeKind::Put, "put");
                 break;
         }
     }
@@ -147,6 +155,22 @@ TopologyGraph build_topology(const ScenarioSpec& spec) {
             if (!s.dead_letter_queue.empty())
                 add_edge(topic, TopologyNodeKind::Queue, s.dead_letter_queue, TopologyEdgeKind::DeadLetter,
                          fmt::format("dlq of {} subscription", s.target));
+        }
+    }
+    for (const BucketSpec& b : spec.buckets) {
+        const Vertex bucket = *index.find(TopologyNodeKind::Bucket, b.name);
+        for (const BucketNotificationSpec& n : b.notifications) {
+            switch (n.kind) {
+                case BucketNotificationSpec::Kind::Function:
+                    add_edge(bucket, TopologyNodeKind::Function, n.target, TopologyEdgeKind::Notify, "notify async");
+                    break;
+                case BucketNotificationSpec::Kind::Queue:
+                    add_edge(bucket, TopologyNodeKind::Queue, n.target, TopologyEdgeKind::Notify, "notify");
+                    break;
+                case BucketNotificationSpec::Kind::Topic:
+                    add_edge(bucket, TopologyNodeKind::Topic, n.target, TopologyEdgeKind::Notify, "notify");
+                    break;
+            }
         }
     }
     return graph;
@@ -205,6 +229,8 @@ DeliveryGraph delivery_graph(const ScenarioSpec& spec) {
         sync_function[spec.functions[i].name] = add("function " + spec.functions[i].name, -1);
     for (const QueueSpec& q : spec.queues) queue[q.name] = add("queue " + q.name, -1);
     for (const TopicSpec& t : spec.topics) topic[t.name] = add("topic " + t.name, -1);
+    // Buckets are not vertices: nothing delivers into a bucket (functions do not write to S3 in
+    // lambdasim yet), so a bucket cannot be on a loop.
     const auto edge = [&d](const std::map<std::string, std::size_t>& from_map, const std::string& from,
                            const std::map<std::string, std::size_t>& to_map, const std::string& to, const char* label) {
         const auto a = from_map.find(from), b = to_map.find(to);

@@ -130,6 +130,18 @@ void check_event_source_mappings(const ScenarioSpec& spec, const YamlMap& mappin
     }
 }
 
+void check_bucket_notifications(const ScenarioSpec& spec, const YamlMap& buckets) {
+    for (const BucketSpec& b : spec.buckets) {
+        if (b.notifications.empty()) continue;
+        const auto items = read_list(*setting(buckets, b.name, "notifications"));
+        for (std::size_t i = 0; i < b.notifications.size(); ++i)
+            if (b.notifications[i].kind == BucketNotificationSpec::Kind::Queue)
+                require_standard_queue(spec, *YamlMap::of_names(items[i], "key").get("queue"),
+                                       b.notifications[i].target, "an S3 event notification destination",
+                                       "S3 event notifications do not support FIFO queues");
+    }
+}
+
 void check_failure_destinations(const ScenarioSpec& spec, const YamlMap& functions, const YamlMap& topics) {
     for (const FunctionSpec& f : spec.functions) {
         if (f.async.on_failure.kind != DestinationSpec::Kind::Queue) continue;

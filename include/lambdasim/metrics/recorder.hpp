@@ -58,6 +58,15 @@ struct TopicCounts {
     void add(const TopicCounts& other);
 };
 
+// S3 PUTs into one bucket.
+struct BucketCounts {
+    std::uint64_t puts = 0;           // PUT requests received (PutRequests)
+    std::uint64_t accepted = 0;       // stored
+    std::uint64_t slow_down = 0;      // refused with 503 SlowDown: the prefix was over its rate
+    std::uint64_t notifications = 0;  // s3:ObjectCreated notifications handed to their targets
+    void add(const BucketCounts& other);
+};
+
 // What became of the units of work a traffic source caused (one per delivery after fan-out).
 struct FlowCounts {
     std::uint64_t created = 0;
@@ -108,6 +117,11 @@ struct TopicMetrics {
     TopicCounts total, period;
 };
 
+struct BucketMetrics {
+    std::string name;
+    BucketCounts total, period;
+};
+
 struct EntryPointMetrics {
     std::string name;
     EntryPointCounts total, period;
@@ -126,7 +140,8 @@ class MetricsRecorder {
 public:
     MetricsRecorder(const std::vector<std::string>& function_names, const std::vector<std::string>& entry_point_names,
                     TimeSeriesSink* sink, const std::vector<std::string>& queue_names = {},
-                    const std::vector<std::string>& topic_names = {});
+                    const std::vector<std::string>& topic_names = {},
+                    const std::vector<std::string>& bucket_names = {});
 
     FunctionMetrics& function(std::size_t index) { return functions_[index]; }
     const FunctionMetrics& function(std::size_t index) const { return functions_[index]; }
@@ -142,6 +157,9 @@ public:
     const TopicMetrics& topic(std::size_t index) const { return topics_[index]; }
     const std::vector<QueueMetrics>& queues() const { return queues_; }
     const std::vector<TopicMetrics>& topics() const { return topics_; }
+    BucketMetrics& bucket(std::size_t index) { return buckets_[index]; }
+    const BucketMetrics& bucket(std::size_t index) const { return buckets_[index]; }
+    const std::vector<BucketMetrics>& buckets() const { return buckets_; }
 
     // Emitted by the model.
     void throttle(std::size_t function, ThrottleReason reason) {
@@ -160,6 +178,7 @@ private:
     std::vector<EntryPointMetrics> entry_points_;
     std::vector<QueueMetrics> queues_;
     std::vector<TopicMetrics> topics_;
+    std::vector<BucketMetrics> buckets_;
     AccountMetrics account_;
     TimeSeriesSink* sink_;
 };

@@ -112,6 +112,17 @@ private:
         RandomEngine filter_rng;
     };
 
+    struct BucketNotification {
+        BucketNotificationSpec::Kind kind;
+        std::uint32_t target;  // function, queue or topic index
+    };
+
+    struct BucketRuntime {
+        std::vector<TokenBucket> prefixes;  // one write-rate bucket per partitioned prefix
+        std::vector<BucketNotification> notifications;
+        RandomEngine prefix_rng;  // which prefix each object's key lands in
+    };
+
     struct QueueRuntime {
         SqsQueue queue;
         std::int64_t dead_letter_queue = -1;
@@ -179,6 +190,9 @@ private:
     // SNS (sim/model/topic_delivery.cpp).
     void publish(std::uint32_t topic, std::uint32_t source, SimTime origin, double payload_bytes, bool accounted);
 
+    // S3 (sim/model/bucket_delivery.cpp).
+    void put_object(std::uint32_t bucket, std::uint32_t source, SimTime origin);
+
     // Where a failed unit goes: a queue, a topic, or nowhere (dropped). True when sent.
     struct ResolvedDestination {
         DestinationSpec::Kind kind = DestinationSpec::Kind::None;
@@ -215,6 +229,7 @@ private:
     std::vector<QueueRuntime> queues_;
     std::vector<Mapping> mappings_;
     std::vector<TopicRuntime> topics_;
+    std::vector<BucketRuntime> buckets_;
     std::vector<ResolvedDestination> on_failure_;  // per function
     std::vector<AsyncEvent> async_events_;
     std::vector<std::uint32_t> free_async_events_;

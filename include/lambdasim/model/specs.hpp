@@ -150,13 +150,14 @@ struct ArrivalSpec {
 
 enum class InvocationType { Sync, Async };
 
-// What a traffic source sends to: a function (sync or async), a queue, or a topic.
+// What a traffic source sends to: a function (sync or async), a queue, a topic, or a bucket
+// (each arrival is one S3 PUT).
 struct TargetSpec {
-    enum class Kind { Function, Queue, Topic };
+    enum class Kind { Function, Queue, Topic, Bucket };
     Kind kind = Kind::Function;
     std::string function;  // kind Function
     InvocationType invocation = InvocationType::Sync;
-    std::string name;  // kind Queue or Topic
+    std::string name;  // kind Queue, Topic or Bucket
 };
 
 struct ClientSpec {
@@ -224,6 +225,23 @@ struct TopicSpec {
     std::vector<SubscriptionSpec> subscriptions;
 };
 
+// S3 (`optimizing-performance`, `how-to-enable-disable-notification-intro`): a bucket sustains
+// at least 3,500 PUT/COPY/POST/DELETE requests per second per partitioned prefix and answers
+// 503 SlowDown above it. An s3:ObjectCreated notification goes to a function (invoked
+// asynchronously), an SNS topic or an SQS queue.
+struct BucketNotificationSpec {
+    enum class Kind { Function, Queue, Topic };
+    Kind kind = Kind::Function;
+    std::string target;
+};
+
+struct BucketSpec {
+    std::string name;
+    double write_rate_limit_per_second = 3500;          // per partitioned prefix
+    int prefixes = 1;                                   // keys spread uniformly over this many partitioned prefixes
+    std::vector<BucketNotificationSpec> notifications;  // on s3:ObjectCreated
+};
+
 struct ApiGatewaySpec {
     // Account-level throttle shared by all APIs in a Region: 10,000 req/s, burst 5,000.
     double rate_per_second = 10000;
@@ -245,6 +263,7 @@ struct ScenarioSpec {
     std::vector<QueueSpec> queues;
     std::vector<EventSourceMappingSpec> event_source_mappings;
     std::vector<TopicSpec> topics;
+    std::vector<BucketSpec> buckets;
 
     const FunctionSpec* find_function(const std::string& name) const {
         for (const auto& f : functions)

@@ -25,6 +25,7 @@ struct ScenarioNames {
     std::vector<std::string> functions;
     std::vector<std::string> queues;
     std::vector<std::string> topics;
+    std::vector<std::string> buckets;
 };
 
 // `{dist: ..., ...}` or a bare value as shorthand for `{dist: constant, value: ...}`.
@@ -38,11 +39,15 @@ FunctionSpec read_function(const std::string& name, const YamlField& field, cons
 AsyncSpec read_async(const YamlField& field, const ScenarioNames& names);  // functions.NAME.async
 QueueSpec read_queue(const std::string& name, const YamlField& field, const ScenarioNames& names);
 TopicSpec read_topic(const std::string& name, const YamlField& field, const ScenarioNames& names);
+BucketSpec read_bucket(const std::string& name, const YamlField& field, const ScenarioNames& names);
+// S3's bucket name rule (3-63 of [a-z0-9-], a letter or digit at each end), without dots.
+void check_bucket_name(const YamlField& key_field, const std::string& name);
 EventSourceMappingSpec read_event_source_mapping(const std::string& name, const YamlField& field,
                                                  const ScenarioNames& names);
 TrafficSourceSpec read_traffic_source(const std::string& name, const YamlField& field, const ReadContext& context,
                                       const ScenarioNames& names);
-// `{function: F, invocation: sync|async}`, `{queue: Q}` or `{topic: T}` (traffic and schedules).
+// `{function: F, invocation: sync|async}`, `{queue: Q}`, `{topic: T}` or `{bucket: B}` (traffic and
+// schedules).
 TargetSpec read_target(const YamlField& field, const ScenarioNames& names,
                        InvocationType default_invocation = InvocationType::Sync);
 // schedules.NAME: an EventBridge schedule, read into a traffic source whose arrivals are the

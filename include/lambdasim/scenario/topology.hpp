@@ -1,8 +1,9 @@
 #pragma once
 // The scenario as a directed graph (Boost.Graph): who sends events to whom. Nodes are traffic
-// sources, schedules, functions, queues and topics; edges are source -> target, topic ->
+// sources, schedules, functions, queues, topics and buckets; edges are source -> target, topic ->
 // subscriber, queue -> function (event source mapping), queue -> dead-letter queue, topic ->
-// a subscription's dead-letter queue, and function -> async on-failure destination.
+// a subscription's dead-letter queue, function -> async on-failure destination, and bucket ->
+// notification destination.
 // `lambdasim graph` prints it as Graphviz DOT; the loader uses it to refuse delivery loops.
 #include <optional>
 #include <string>
@@ -14,7 +15,7 @@
 
 namespace lambdasim {
 
-enum class TopologyNodeKind { TrafficSource, Schedule, Function, Queue, Topic };
+enum class TopologyNodeKind { TrafficSource, Schedule, Function, Queue, Topic, Bucket };
 
 enum class TopologyEdgeKind {
     SyncInvoke,          // source -> function, synchronous
@@ -25,6 +26,8 @@ enum class TopologyEdgeKind {
     EventSourceMapping,  // queue -> function (synchronous batches)
     DeadLetter,          // queue -> its redrive queue; topic -> a subscription's dead-letter queue
     OnFailure,           // function -> its async on-failure destination
+    Put,                 // source -> bucket (S3 PUT)
+    Notify,              // bucket -> function (asynchronous), topic or queue (s3:ObjectCreated)
 };
 
 struct TopologyNode {
@@ -40,7 +43,8 @@ struct TopologyEdge {
 
 using TopologyGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, TopologyNode, TopologyEdge>;
 
-// Nodes in the order: traffic sources and schedules, functions, queues, topics (each as written).
+// Nodes in the order: traffic sources and schedules, functions, queues, topics, buckets (each as
+// written).
 TopologyGraph build_topology(const ScenarioSpec& spec);
 
 // Graphviz DOT: one shape per node kind, edges labelled; dead-letter and on-failure edges dashed.

@@ -23,6 +23,8 @@ void check_event_source_mappings(const ScenarioSpec& spec, const YamlMap& mappin
 // Where failed events and notifications go: async `on_failure` and SNS subscriptions need
 // standard queues, and a topic must not deliver to a function whose failures go back to it.
 void check_failure_destinations(const ScenarioSpec& spec, const YamlMap& functions, const YamlMap& topics);
+// S3 event notifications go to standard SQS queues only.
+void check_bucket_notifications(const ScenarioSpec& spec, const YamlMap& buckets);
 
 // No delivery loop that multiplies events without bound: a cycle of the topology's delivery
 // edges through a function's async `on_failure` (F -> topic T -> F, or longer, see
