@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "lambdasim/engine/random_streams.hpp"
 #include "lambdasim/model/model_run.hpp"
 #include "lambdasim/scenario/loader.hpp"
 #include "lambdasim/scenario/resolved_writer.hpp"
@@ -30,15 +31,15 @@ namespace {
 constexpr std::uint64_t kMasterSeed = 20261204;
 constexpr int kScenarios = 200;
 
-// splitmix64: a tiny generator whose output is the same everywhere (no std:: distributions).
+// A tiny generator whose output is the same everywhere (no std:: distributions).
 class Dice {
 public:
     explicit Dice(std::uint64_t seed) : state_(seed) {}
+    // SplitMix64: the engine's mix64 of a state advancing by the golden-ratio increment.
     std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
+        const std::uint64_t value = mix64(state_);
+        state_ += 0x9e3779b97f4a7c15ULL;
+        return value;
     }
     // Uniform integer in [lo, hi].
     std::int64_t integer(std::int64_t lo, std::int64_t hi) {

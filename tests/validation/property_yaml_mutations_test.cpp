@@ -14,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include "lambdasim/engine/random_streams.hpp"
 #include "lambdasim/scenario/loader.hpp"
 #include "support/cli_runner.hpp"
 
@@ -29,11 +30,11 @@ constexpr int kMaxMutationsPerMutant = 3;
 class Dice {
 public:
     explicit Dice(std::uint64_t seed) : state_(seed) {}
+    // SplitMix64: the engine's mix64 of a state advancing by the golden-ratio increment.
     std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
+        const std::uint64_t value = mix64(state_);
+        state_ += 0x9e3779b97f4a7c15ULL;
+        return value;
     }
     std::size_t below(std::size_t n) { return n ? static_cast<std::size_t>(next() % n) : 0; }
 
