@@ -45,16 +45,26 @@ void print_summary_table(std::FILE* out, const nlohmann::ordered_json& s) {
                    f["duration_ms"]["p99"].get<double>(), main_reason(f["throttles_by_reason"]));
     }
     if (s["entry_points"].empty()) return;
+    // A synchronous source whose function's calls send work on has both requests and a flow.
+    const auto is_sync = [](const auto& e) {
+        return !e.contains("flow") ||
+               e["succeeded"].template get<std::uint64_t>() + e["failed"].template get<std::uint64_t>() +
+                       e["throttled"].template get<std::uint64_t>() > 0;
+    };
     bool any_sync = false, any_flow = false;
-    for (const auto& [name, e] : s["entry_points"].items()) (e.contains("flow") ? any_flow : any_sync) = true;
+    for (const auto& [name, e] : s["entry_points"].items()) {
+        any_flow = any_flow || e.contains("flow");
+        any_sync = any_sync || is_sync(e);
+    }
     if (any_flow) {
-        fmt::print(out, "\n{:<20} {:>12} {:>10} {:>8} {:>10} {:>10} {:>12} {:>12}\n", "async flow", "units", "delivered",
-                   "lost", "filtered", "in flight", "e2e p50 ms", "e2e p99 ms");
+        fmt::print(out, "\n{:<20} {:>12} {:>10} {:>10} {:>8} {:>10} {:>10} {:>12} {:>12}\n", "async flow", "units",
+                   "delivered", "forwarded", "lost", "filtered", "in flight", "e2e p50 ms", "e2e p99 ms");
         for (const auto& [name, e] : s["entry_points"].items()) {
             if (!e.contains("flow")) continue;
             const auto& f = e["flow"];
-            fmt::print(out, "{:<20} {:>12} {:>10} {:>8} {:>10} {:>10} {:>12.1f} {:>12.1f}\n", name,
-                       f["created"].get<std::uint64_t>(), f["delivered"].get<std::uint64_t>(), f["lost"].get<std::uint64_t>(),
+            fmt::print(out, "{:<20} {:>12} {:>10} {:>10} {:>8} {:>10} {:>10} {:>12.1f} {:>12.1f}\n", name,
+                       f["created"].get<std::uint64_t>(), f["delivered"].get<std::uint64_t>(),
+                       f["forwarded"].get<std::uint64_t>(), f["lost"].get<std::uint64_t>(),
                        f["filtered"].get<std::uint64_t>(), f["in_flight"].get<std::uint64_t>(),
                        e["end_to_end_latency_ms"]["p50"].get<double>(), e["end_to_end_latency_ms"]["p99"].get<double>());
         }
@@ -63,7 +73,7 @@ void print_summary_table(std::FILE* out, const nlohmann::ordered_json& s) {
     fmt::print(out, "\n{:<20} {:>12} {:>10} {:>8} {:>10} {:>8} {:>8} {:>8}\n", "entry point", "requests", "succeeded",
                "failed", "throttled", "retries", "p50 ms", "p99 ms");
     for (const auto& [name, e] : s["entry_points"].items()) {
-        if (e.contains("flow")) continue;
+        if (!is_sync(e)) continue;
         fmt::print(out, "{:<20} {:>12} {:>10} {:>8} {:>10} {:>8} {:>8.1f} {:>8.1f}\n", name, e["requests"].get<std::uint64_t>(),
                    e["succeeded"].get<std::uint64_t>(), e["failed"].get<std::uint64_t>(),
                    e["throttled"].get<std::uint64_t>(), e["retries"].get<std::uint64_t>(),

@@ -21,7 +21,8 @@ const ComparisonRow* find_row(const std::vector<ComparisonRow>& rows, const std:
 
 }  // namespace
 
-ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& run, const PriceTable& prices) {
+ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& run) {
+    const PriceSpec& prices = spec.prices;
     const MetricsRecorder& m = *run.metrics;
     FlowCounts flow;
     LogHistogram end_to_end;
@@ -29,13 +30,14 @@ ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& ru
     LogHistogram sync_latency;
     for (std::size_t s = 0; s < spec.traffic.size(); ++s) {
         const EntryPointMetrics& e = m.entry_point(s);
+        // A synchronous source's invocations may send work on through calls: its flow counts too.
+        flow.add(e.total.flow);
         if (is_sync(spec.traffic[s])) {
             sync_requests += static_cast<double>(e.total.requests);
             sync_succeeded += static_cast<double>(e.total.succeeded);
             sync_throttled += static_cast<double>(e.total.throttled);
             sync_latency.merge(e.latency_total);
         } else {
-            flow.add(e.total.flow);
             end_to_end.merge(e.end_to_end_total);
         }
     }
@@ -55,11 +57,34 @@ ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& ru
     for (const QueueMetrics& q : m.queues())
         sqs_requests += static_cast<double>(q.total.sent + q.total.received + q.total.deleted);  // per message: an upper bound
     for (const TopicMetrics& t : m.topics()) sns_publishes += static_cast<double>(t.total.published);
+    double s3_puts = 0, s3_gets = 0;
+    for (const BucketMetrics& b : m.buckets()) {
+        s3_puts += static_cast<double>(b.total.puts);
+        s3_gets += static_cast<double>(b.total.gets);
+    }
+    // DynamoDB: on-demand tables pay per request unit; provisioned ones per capacity-hour.
+    double dynamodb = 0;
+    const double hours = to_seconds(run.simulated_end) / 3600.0;
+    for (std::size_t t = 0; t < spec.tables.size(); ++t) {
+        const TableSpec& table = spec.tables[t];
+        const TableCounts& c = m.tables()[t].total;
+        if (table.mode == CapacityMode::OnDemand)
+            dynamodb += static_cast<double>(c.write_units) / 1e6 * prices.dynamodb_per_million_write_units +
+                        static_cast<double>(c.read_units) / 1e6 * prices.dynamodb_per_million_read_units;
+        else
+            dynamodb += hours * (table.write_capacity_per_second * prices.dynamodb_per_wcu_hour +
+                                 table.read_capacity_per_second * prices.dynamodb_per_rcu_hour);
+    }
+    double schedule_invocations = 0;
+    for (std::size_t s = 0; s < spec.traffic.size(); ++s)
+        if (spec.traffic[s].is_schedule()) schedule_invocations += static_cast<double>(m.entry_point(s).total.requests);
     const double cost = gb_seconds * prices.lambda_per_gb_second +
                         invocations / 1e6 * prices.lambda_per_million_requests +
                         provisioned_gb_seconds * prices.provisioned_per_gb_second +
                         sqs_requests / 1e6 * prices.sqs_per_million_requests +
-                        sns_publishes / 1e6 * prices.sns_per_million_publishes;
+                        sns_publishes / 1e6 * prices.sns_per_million_publishes +
+                        s3_puts / 1e3 * prices.s3_per_thousand_puts + s3_gets / 1e3 * prices.s3_per_thousand_gets +
+                        dynamodb + schedule_invocations / 1e6 * prices.eventbridge_per_million_invocations;
 
     ReplicationFigures r;
     r.values = {
@@ -69,7 +94,7 @@ ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& ru
         {"async_units_dropped", static_cast<double>(flow.dropped)},
         {"async_units_dead_lettered", static_cast<double>(flow.dead_lettered)},
         {"async_units_in_flight_at_end",
-         static_cast<double>(flow.created - flow.delivered - flow.filtered - flow.lost())},
+         static_cast<double>(flow.created - flow.delivered - flow.forwarded - flow.filtered - flow.lost())},
         {"end_to_end_latency_p50_ms", end_to_end.quantile(0.50)},
         {"end_to_end_latency_p99_ms", end_to_end.quantile(0.99)},
         {"sync_requests_succeeded", sync_succeeded},

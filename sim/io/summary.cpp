@@ -69,6 +69,8 @@ Json make_summary(const ScenarioSpec& spec, const ModelRunResult& run) {
                                {"succeeded", a.succeeded}, {"expired", a.expired},
                                {"dead_lettered", a.dead_lettered}, {"dropped", a.dropped},
                                {"rejected", a.rejected},   {"max_age_s", f.async_max_age_s}};
+        if (!spec.functions[i].calls.empty())
+            fj["calls"] = Json{{"made", c.calls}, {"throttled", c.calls_throttled}, {"failed", c.calls_failed}};
         functions[f.name] = fj;
     }
     j["functions"] = functions;
@@ -89,6 +91,7 @@ Json make_summary(const ScenarioSpec& spec, const ModelRunResult& run) {
         const FlowCounts& flow = c.flow;
         if (flow.created > 0)
             ej["flow"] = Json{{"created", flow.created},       {"delivered", flow.delivered},
+                              {"forwarded", flow.forwarded},
                               {"filtered", flow.filtered},     {"expired", flow.expired},
                               {"dropped", flow.dropped},       {"dead_lettered", flow.dead_lettered},
                               {"rejected", flow.rejected},     {"lost", flow.lost()},
@@ -121,8 +124,19 @@ Json make_summary(const ScenarioSpec& spec, const ModelRunResult& run) {
         buckets[b.name] = Json{{"puts", b.total.puts},
                                {"accepted", b.total.accepted},
                                {"slow_down", b.total.slow_down},
-                               {"notifications", b.total.notifications}};
+                               {"notifications", b.total.notifications},
+                               {"gets", b.total.gets},
+                               {"get_slow_down", b.total.get_slow_down}};
     if (!spec.buckets.empty()) j["buckets"] = buckets;
+    Json tables = Json::object();
+    for (const TableMetrics& t : m.tables())
+        tables[t.name] = Json{{"reads", t.total.reads},
+                              {"writes", t.total.writes},
+                              {"consumed_read_units", t.total.read_units},
+                              {"consumed_write_units", t.total.write_units},
+                              {"read_throttle_events", t.total.read_throttles},
+                              {"write_throttle_events", t.total.write_throttles}};
+    if (!spec.tables.empty()) j["tables"] = tables;
     Json mappings = Json::object();
     for (std::size_t i = 0; i < spec.event_source_mappings.size(); ++i)
         mappings[spec.event_source_mappings[i].name] =

@@ -38,6 +38,9 @@ void FunctionCounts::add(const FunctionCounts& o) {
     provisioned_invocations += o.provisioned_invocations;
     provisioned_spillover_invocations += o.provisioned_spillover_invocations;
     add_array(throttles_by_reason, o.throttles_by_reason);
+    calls += o.calls;
+    calls_throttled += o.calls_throttled;
+    calls_failed += o.calls_failed;
 }
 
 void AsyncCounts::add(const AsyncCounts& o) {
@@ -71,11 +74,23 @@ void BucketCounts::add(const BucketCounts& o) {
     accepted += o.accepted;
     slow_down += o.slow_down;
     notifications += o.notifications;
+    gets += o.gets;
+    get_slow_down += o.get_slow_down;
+}
+
+void TableCounts::add(const TableCounts& o) {
+    reads += o.reads;
+    writes += o.writes;
+    read_units += o.read_units;
+    write_units += o.write_units;
+    read_throttles += o.read_throttles;
+    write_throttles += o.write_throttles;
 }
 
 void FlowCounts::add(const FlowCounts& o) {
     created += o.created;
     delivered += o.delivered;
+    forwarded += o.forwarded;
     filtered += o.filtered;
     expired += o.expired;
     dropped += o.dropped;
@@ -98,13 +113,16 @@ MetricsRecorder::MetricsRecorder(const std::vector<std::string>& function_names,
                                  const std::vector<std::string>& entry_point_names, TimeSeriesSink* sink,
                                  const std::vector<std::string>& queue_names,
                                  const std::vector<std::string>& topic_names,
-                                 const std::vector<std::string>& bucket_names)
+                                 const std::vector<std::string>& bucket_names,
+                                 const std::vector<std::string>& table_names)
     : functions_(function_names.size()),
       entry_points_(entry_point_names.size()),
       queues_(queue_names.size()),
       topics_(topic_names.size()),
       buckets_(bucket_names.size()),
+      tables_(table_names.size()),
       sink_(sink) {
+    for (std::size_t i = 0; i < table_names.size(); ++i) tables_[i].name = table_names[i];
     for (std::size_t i = 0; i < bucket_names.size(); ++i) buckets_[i].name = bucket_names[i];
     for (std::size_t i = 0; i < queue_names.size(); ++i) queues_[i].name = queue_names[i];
     for (std::size_t i = 0; i < topic_names.size(); ++i) topics_[i].name = topic_names[i];
@@ -158,6 +176,11 @@ void MetricsRecorder::close_period(SimTime period_start, const std::vector<doubl
         emit(f.name, "AsyncEventsReceived", static_cast<double>(f.async_period.events));
         emit(f.name, "AsyncEventAge", f.async_period_max_age_s * 1000.0);  // max, ms as in CloudWatch
         emit(f.name, "AsyncEventsDropped", static_cast<double>(f.async_period.dropped + f.async_period.expired));
+        if (f.has_calls) {
+            emit(f.name, "ServiceCalls", static_cast<double>(p.calls));
+            emit(f.name, "ServiceCallsThrottled", static_cast<double>(p.calls_throttled));
+            emit(f.name, "ServiceCallsFailed", static_cast<double>(p.calls_failed));
+        }
         f.async_total.add(f.async_period);
         f.async_period = {};
         f.async_period_max_age_s = 0;
@@ -220,8 +243,19 @@ void MetricsRecorder::close_period(SimTime period_start, const std::vector<doubl
         emit(b.name, "PutRequests", static_cast<double>(b.period.puts));
         emit(b.name, "5xxErrors_SlowDown", static_cast<double>(b.period.slow_down));
         emit(b.name, "NotificationsDelivered", static_cast<double>(b.period.notifications));
+        emit(b.name, "GetRequests", static_cast<double>(b.period.gets));
+        emit(b.name, "5xxErrors_SlowDown_Get", static_cast<double>(b.period.get_slow_down));
         b.total.add(b.period);
         b.period = {};
+    }
+    for (TableMetrics& t : tables_) {
+        // DynamoDB's CloudWatch names; the counts are per period, not per second.
+        emit(t.name, "ConsumedReadCapacityUnits", static_cast<double>(t.period.read_units));
+        emit(t.name, "ConsumedWriteCapacityUnits", static_cast<double>(t.period.write_units));
+        emit(t.name, "ReadThrottleEvents", static_cast<double>(t.period.read_throttles));
+        emit(t.name, "WriteThrottleEvents", static_cast<double>(t.period.write_throttles));
+        t.total.add(t.period);
+        t.period = {};
     }
     emit("account", "ConcurrentExecutions", account_.concurrency.period_max());
     emit("account", "UnreservedConcurrentExecutions", account_.unreserved.period_max());

@@ -66,12 +66,12 @@ void LambdaModel::try_async_event(std::uint32_t index) {
     simulator_.schedule_at(retry_at, handler_, AsyncRetry, index, e.generation);
 }
 
-void LambdaModel::async_event_ended(std::uint32_t index, InvocationOutcome outcome) {
+void LambdaModel::async_event_ended(std::uint32_t index, InvocationOutcome outcome, bool forwarded) {
     AsyncEvent& e = async_events_[index];
     FunctionMetrics& metrics = recorder_.function(e.function);
     if (outcome == InvocationOutcome::Success) {
         ++metrics.async_period.succeeded;
-        if (!e.accounted) deliver_flow(e.source, e.origin);
+        if (!e.accounted) complete_flow(e.source, e.origin, forwarded);
         release_async_event(index);
         return;
     }
@@ -135,6 +135,15 @@ void LambdaModel::deliver_flow(std::uint32_t source, SimTime origin) {
     EntryPointMetrics& entry = recorder_.entry_point(source);
     ++entry.period.flow.delivered;
     entry.end_to_end_period.add(to_milliseconds(simulator_.now() - origin));
+}
+
+void LambdaModel::complete_flow(std::uint32_t source, SimTime origin, bool forwarded) {
+    // A unit its function sent on lives on in the units it created; the path's end-to-end
+    // latency is measured where the last of them is delivered.
+    if (forwarded)
+        ++recorder_.entry_point(source).period.flow.forwarded;
+    else
+        deliver_flow(source, origin);
 }
 
 }  // namespace lambdasim

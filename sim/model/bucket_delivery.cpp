@@ -14,48 +14,77 @@ constexpr double kEventRecordBytes = 1024;
 
 }  // namespace
 
+std::size_t LambdaModel::pick_prefix(BucketRuntime& b) {
+    // Keys are spread uniformly over the bucket's partitioned prefixes.
+    if (b.prefixes.size() <= 1) return 0;
+    return boost::random::uniform_int_distribution<std::size_t>(0, b.prefixes.size() - 1)(b.prefix_rng);
+}
+
 void LambdaModel::put_object(std::uint32_t bucket, std::uint32_t source, SimTime origin) {
-    BucketRuntime& b = buckets_[bucket];
-    BucketMetrics& metrics = recorder_.bucket(bucket);
     FlowCounts& flow = recorder_.entry_point(source).period.flow;
-    ++metrics.period.puts;
-    std::size_t prefix = 0;
-    if (b.prefixes.size() > 1)
-        prefix = boost::random::uniform_int_distribution<std::size_t>(0, b.prefixes.size() - 1)(b.prefix_rng);
-    // S3 sustains at least 3,500 writes/s per partitioned prefix and answers 503 SlowDown above
-    // that. ASSUMPTION: the limit is fixed; S3's gradual re-partitioning under sustained load is
-    // not modelled, and the caller does not retry a refused PUT.
-    if (!b.prefixes[prefix].try_take(simulator_.now())) {
-        ++metrics.period.slow_down;
+    // ASSUMPTION: the uploading client does not retry a refused PUT.
+    if (!store_object(bucket)) {
         ++flow.created;
         ++flow.rejected;
         return;
     }
-    ++metrics.period.accepted;
-    if (b.notifications.empty()) {
+    if (!notify_object_created(bucket, source, origin, false)) {
         // A stored object with nothing to notify is the unit's end.
         ++flow.created;
         deliver_flow(source, origin);
-        return;
     }
+}
+
+bool LambdaModel::store_object(std::uint32_t bucket) {
+    BucketRuntime& b = buckets_[bucket];
+    BucketMetrics& metrics = recorder_.bucket(bucket);
+    ++metrics.period.puts;
+    // S3 sustains at least 3,500 writes/s per partitioned prefix and answers 503 SlowDown above
+    // that. ASSUMPTION: the limit is fixed; S3's gradual re-partitioning under sustained load is
+    // not modelled.
+    if (!b.prefixes[pick_prefix(b)].try_take(simulator_.now())) {
+        ++metrics.period.slow_down;
+        return false;
+    }
+    ++metrics.period.accepted;
+    return true;
+}
+
+bool LambdaModel::read_object(std::uint32_t bucket) {
+    BucketRuntime& b = buckets_[bucket];
+    BucketMetrics& metrics = recorder_.bucket(bucket);
+    ++metrics.period.gets;
+    // 5,500 GET/HEAD requests per second per partitioned prefix, 503 SlowDown above.
+    if (!b.read_prefixes[pick_prefix(b)].try_take(simulator_.now())) {
+        ++metrics.period.get_slow_down;
+        return false;
+    }
+    return true;
+}
+
+bool LambdaModel::notify_object_created(std::uint32_t bucket, std::uint32_t source, SimTime origin, bool accounted) {
+    BucketRuntime& b = buckets_[bucket];
+    BucketMetrics& metrics = recorder_.bucket(bucket);
+    FlowCounts& flow = recorder_.entry_point(source).period.flow;
     for (const BucketNotification& n : b.notifications) {
         ++metrics.period.notifications;
         switch (n.kind) {
             case BucketNotificationSpec::Kind::Function:
                 // S3 invokes Lambda asynchronously: the function's async rules apply from here.
-                ++flow.created;
-                invoke_async(n.target, source, origin, kEventRecordBytes, false);
+                if (!accounted) ++flow.created;
+                invoke_async(n.target, source, origin, kEventRecordBytes, accounted);
                 break;
             case BucketNotificationSpec::Kind::Queue:
-                ++flow.created;
-                send_message(n.target, source, origin, false);
+                if (!accounted) ++flow.created;
+                send_message(n.target, source, origin, accounted);
                 break;
             case BucketNotificationSpec::Kind::Topic:
                 // publish() counts one unit per subscription itself.
-                publish(n.target, source, origin, kEventRecordBytes, false);
+                publish(n.target, source, origin, kEventRecordBytes, accounted);
                 break;
         }
     }
+    return !b.notifications.empty();
 }
 
 }  // namespace lambdasim

@@ -86,10 +86,12 @@ LambdaModel::LambdaModel(const ScenarioSpec& spec, Simulator& simulator, Metrics
 
     for (const BucketSpec& b : spec.buckets) {
         // One second's worth of burst, as a prefix that has been quiet can absorb.
-        const auto burst = static_cast<std::int64_t>(std::ceil(b.write_rate_limit_per_second));
-        BucketRuntime runtime{std::vector<TokenBucket>(static_cast<std::size_t>(b.prefixes),
-                                                       TokenBucket::per_second(b.write_rate_limit_per_second, burst)),
-                              {}, streams.stream(b.name, "prefixes")};
+        const auto per_prefix = [&b](double rate) {
+            const auto burst = static_cast<std::int64_t>(std::ceil(rate));
+            return std::vector<TokenBucket>(static_cast<std::size_t>(b.prefixes), TokenBucket::per_second(rate, burst));
+        };
+        BucketRuntime runtime{per_prefix(b.write_rate_limit_per_second), {}, streams.stream(b.name, "prefixes"),
+                              per_prefix(b.read_rate_limit_per_second)};
         for (const BucketNotificationSpec& n : b.notifications) {
             std::uint32_t target = 0;
             switch (n.kind) {
@@ -100,6 +102,40 @@ LambdaModel::LambdaModel(const ScenarioSpec& spec, Simulator& simulator, Metrics
             runtime.notifications.push_back({n.kind, target});
         }
         buckets_.push_back(std::move(runtime));
+    }
+
+    for (const TableSpec& t : spec.tables) {
+        if (t.mode == CapacityMode::Provisioned)
+            tables_.push_back({TableCapacity::provisioned(t.read_capacity_per_second, t.burst),
+                               TableCapacity::provisioned(t.write_capacity_per_second, t.burst)});
+        else
+            tables_.push_back({TableCapacity::on_demand(t.initial_read_per_second, t.max_read_per_second),
+                               TableCapacity::on_demand(t.initial_write_per_second, t.max_write_per_second)});
+    }
+    for (std::size_t i = 0; i < spec.functions.size(); ++i) {
+        const FunctionSpec& f = spec.functions[i];
+        CallPlan plan{{}, 0, streams.stream(f.name, "call_latency"), streams.stream(f.name, "call_retry"),
+                      streams.stream(f.name, "call_payload")};
+        // `when: before` calls first (in their written order), then the handler, then the rest.
+        for (const bool before : {true, false}) {
+            if (!before) plan.handler_step = plan.steps.size();
+            for (const CallSpec& c : f.calls) {
+                if (c.before_handler != before) continue;
+                std::uint32_t target = 0;
+                switch (c.kind) {
+                case CallSpec::Kind::BucketPut:
+                case CallSpec::Kind::BucketGet: target = index_by_name(spec.buckets, c.target); break;
+                case CallSpec::Kind::TableWrite:
+                case CallSpec::Kind::TableRead: target = index_by_name(spec.tables, c.target); break;
+                case CallSpec::Kind::Publish: target = index_by_name(spec.topics, c.target); break;
+                case CallSpec::Kind::Send: target = index_by_name(spec.queues, c.target); break;
+                case CallSpec::Kind::Invoke: target = index_by_name(spec.functions, c.target); break;
+                }
+                plan.steps.push_back({&c, target, Distribution(c.latency), Distribution(c.payload)});
+            }
+        }
+        recorder_.function(i).has_calls = !plan.empty();
+        call_plans_.push_back(std::move(plan));
     }
 
     for (const FunctionSpec& f : spec.functions) {
@@ -203,6 +239,7 @@ void LambdaModel::handle(const Event& event) {
         mappings_[event.subject].poll_pending = false;
         poll(static_cast<std::uint32_t>(event.subject));
         break;
+    case CallStep: call_step(function, environment, static_cast<std::uint32_t>(event.token)); break;
     }
 }
 
@@ -279,6 +316,7 @@ void LambdaModel::attempt(std::uint32_t request) {
     }
     start_invocation(source.function, admission, OwnerKind::SyncRequest, request, r.generation);
     const Environment& env = functions_[source.function].pool[admission.environment];
+    // (A function with service calls does not know its run time yet: kTimeInfinity.)
     if (via_gateway && env.run_time > spec_.api_gateway->integration_timeout)
         simulator_.schedule_in(spec_.api_gateway->integration_timeout, handler_, GatewayTimeout, request, r.generation);
 }
@@ -392,21 +430,29 @@ void LambdaModel::start_invocation(std::uint32_t function, const Admission& a, O
             handler_time += init;
         }
     }
+    const bool has_calls = !call_plans_[function].empty();
     InvocationOutcome outcome = InvocationOutcome::Success;
-    if (handler_time > s.timeout) {
+    if (handler_time > s.timeout && !has_calls) {
         handler_time = s.timeout;
         outcome = InvocationOutcome::Timeout;
     } else if (s.error_rate > 0 && boost::random::bernoulli_distribution<double>(s.error_rate)(f.error_rng)) {
         outcome = InvocationOutcome::FunctionError;
     }
-    env.run_time = init_phase + handler_time;
     env.outcome = static_cast<std::uint8_t>(outcome);
     // Duration in CloudWatch is the handler's time; init is reported separately.
     env.invocation_start = simulator_.now() + init_phase;
+    env.forwarded = false;
 
     ++account_busy_;
     recorder_.invocation_started(function, a.cold, init_ms, a.provisioned, a.spillover);
     update_gauges(function);
+    if (has_calls) {
+        env.handler_time = handler_time;
+        env.run_time = kTimeInfinity;
+        begin_call_plan(function, a.environment, init_phase);
+        return;
+    }
+    env.run_time = init_phase + handler_time;
     simulator_.schedule_in(env.run_time, handler_, InvocationEnd, pack(function, a.environment), env.generation);
 }
 
@@ -423,6 +469,7 @@ void LambdaModel::end_invocation(std::uint32_t function, EnvironmentIndex index,
     const auto owner = static_cast<OwnerKind>(env.owner_kind);
     const std::uint32_t owner_index = env.request;
     const std::uint32_t owner_generation = env.request_generation;
+    const bool forwarded = env.forwarded;
 
     if (env.provisioned) {
         if (env.retire_when_idle) {
@@ -444,11 +491,11 @@ void LambdaModel::end_invocation(std::uint32_t function, EnvironmentIndex index,
     update_gauges(function);
     // Last: the owner may start new invocations (a mapping polls again), which can grow the
     // pool and invalidate `env`; by now this environment is idle and can serve them.
-    finish_invocation_for(owner, owner_index, owner_generation, outcome);
+    finish_invocation_for(owner, owner_index, owner_generation, outcome, forwarded);
 }
 
 void LambdaModel::finish_invocation_for(OwnerKind owner, std::uint32_t index, std::uint32_t generation,
-                                        InvocationOutcome outcome) {
+                                        InvocationOutcome outcome, bool forwarded) {
     switch (owner) {
     case OwnerKind::SyncRequest:
         if (request_current(index, generation)) {
@@ -458,10 +505,10 @@ void LambdaModel::finish_invocation_for(OwnerKind owner, std::uint32_t index, st
         }
         break;
     case OwnerKind::AsyncEvent:
-        if (async_events_[index].active && async_events_[index].generation == generation) async_event_ended(index, outcome);
+        if (async_events_[index].active && async_events_[index].generation == generation) async_event_ended(index, outcome, forwarded);
         break;
     case OwnerKind::Batch:
-        if (batches_[index].active && batches_[index].generation == generation) batch_ended(index, outcome);
+        if (batches_[index].active && batches_[index].generation == generation) batch_ended(index, outcome, forwarded);
         break;
     }
 }

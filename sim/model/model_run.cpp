@@ -40,15 +40,17 @@ void check_invariants(const ScenarioSpec& spec, const LambdaModel& model, ModelR
     if (result.events_scheduled_in_the_past > 0)
         result.broken_invariants.push_back(
             fmt::format("{} events were scheduled in the past", result.events_scheduled_in_the_past));
-    // Conservation: every unit of asynchronous work is delivered, filtered, lost with a reason,
-    // or still in the system (counted from the live objects, not from the counters).
+    // Conservation: every unit of asynchronous work is delivered, forwarded (sent on by a
+    // function's calls as new units), filtered, lost with a reason, or still in the system
+    // (counted from the live objects, not from the counters).
     for (std::size_t s = 0; s < spec.traffic.size(); ++s) {
         const FlowCounts& f = m.entry_point(s).total.flow;
-        const std::uint64_t accounted = f.delivered + f.filtered + f.lost() + result.flow_in_flight[s];
+        const std::uint64_t accounted = f.delivered + f.forwarded + f.filtered + f.lost() + result.flow_in_flight[s];
         if (accounted != f.created)
             result.broken_invariants.push_back(fmt::format(
-                "traffic {}: {} units created but {} delivered + {} filtered + {} lost + {} in flight",
-                spec.traffic[s].name, f.created, f.delivered, f.filtered, f.lost(), result.flow_in_flight[s]));
+                "traffic {}: {} units created but {} delivered + {} forwarded + {} filtered + {} lost + {} in flight",
+                spec.traffic[s].name, f.created, f.delivered, f.forwarded, f.filtered, f.lost(),
+                result.flow_in_flight[s]));
     }
     for (std::size_t i = 0; i < spec.event_source_mappings.size(); ++i) {
         const auto& cap = spec.event_source_mappings[i].max_concurrency;
@@ -66,7 +68,8 @@ ModelRunResult run_model(const ScenarioSpec& spec, const ModelRunOptions& option
     ModelRunResult result;
     result.metrics =
         std::make_unique<MetricsRecorder>(names_of(spec.functions), names_of(spec.traffic), options.sink,
-                                          names_of(spec.queues), names_of(spec.topics), names_of(spec.buckets));
+                                          names_of(spec.queues), names_of(spec.topics), names_of(spec.buckets),
+                                          names_of(spec.tables));
     Simulator simulator;
     LambdaModel model(spec, simulator, *result.metrics);
     model.start();

@@ -165,7 +165,7 @@ void LambdaModel::poll(std::uint32_t mapping_index) {
     }
 }
 
-void LambdaModel::batch_ended(std::uint32_t batch, InvocationOutcome outcome) {
+void LambdaModel::batch_ended(std::uint32_t batch, InvocationOutcome outcome, bool forwarded) {
     Batch& b = batches_[batch];
     Mapping& mapping = mappings_[b.mapping];
     QueueRuntime& q = queues_[mapping.queue];
@@ -183,7 +183,7 @@ void LambdaModel::batch_ended(std::uint32_t batch, InvocationOutcome outcome) {
             b.messages[kept++] = m;
         } else {
             ++recorder_.queue(mapping.queue).period.deleted;
-            if (!q.queue[m].accounted) deliver_flow(q.queue[m].source, q.queue[m].origin);
+            if (!q.queue[m].accounted) complete_flow(q.queue[m].source, q.queue[m].origin, forwarded);
             q.queue.destroy(m);
         }
     }

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 const std::vector<std::string> kTopKeys = {
     "name",        "description", "duration", "seed",   "metrics_period",        "account",
     "api_gateway", "functions",   "queues",   "topics", "event_source_mappings", "traffic",
-    "start",       "schedules",   "buckets"};
+    "start",       "schedules",   "buckets",  "tables", "prices"};
 
 // AWS's name lengths: SQS queue names up to 80 characters, SNS topic names up to 256.
 constexpr std::size_t kMaxQueueNameLength = 80;
@@ -139,10 +139,12 @@ ScenarioSpec load_scenario_text(const std::string& yaml_text, const std::string&
     const YamlMap queues = named_section(sections, top, "queues", "queue");
     const YamlMap topics = named_section(sections, top, "topics", "topic");
     const YamlMap buckets = named_section(sections, top, "buckets", "bucket");
+    const YamlMap tables = named_section(sections, top, "tables", "table");
     const YamlMap mappings = named_section(sections, top, "event_source_mappings", "event source mapping");
     const YamlMap traffic = named_section(sections, top, "traffic", "traffic source");
     const YamlMap schedules = named_section(sections, top, "schedules", "schedule");
-    const ScenarioNames names{keys_of(functions), keys_of(queues), keys_of(topics), keys_of(buckets)};
+    const ScenarioNames names{keys_of(functions), keys_of(queues), keys_of(topics), keys_of(buckets), keys_of(tables)};
+    if (auto prices = sections.get("prices")) spec.prices = read_prices(*prices);
 
     for (const auto& [name, field] : functions.entries()) {
         check_entity_name(field, name, "function");
@@ -159,6 +161,11 @@ ScenarioSpec load_scenario_text(const std::string& yaml_text, const std::string&
     for (const auto& [name, field] : buckets.entries()) {
         check_bucket_name(field, name);
         spec.buckets.push_back(read_bucket(name, field, names));
+    }
+    for (const auto& [name, field] : tables.entries()) {
+        // DynamoDB table names: 3-255 of letters, digits, `_`, `-` and `.` (no dots here).
+        check_entity_name(field, name, "table", 255);
+        spec.tables.push_back(read_table(name, field));
     }
     for (const auto& [name, field] : mappings.entries()) {
         check_entity_name(field, name, "event source mapping");

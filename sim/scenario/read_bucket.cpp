@@ -56,13 +56,18 @@ BucketSpec read_bucket(const std::string& name, const YamlField& field, const Sc
     if (!field.is_map() && !field.is_null())
         field.fail("expected the bucket's settings as a map, got " + field.describe(),
                    "e.g. write_rate_limit: 3500/s, prefixes: 1, notifications: [{function: thumbnailer}]");
-    const YamlMap map(field, {"write_rate_limit", "prefixes", "notifications"});
+    const YamlMap map(field, {"write_rate_limit", "read_rate_limit", "prefixes", "notifications"});
     BucketSpec b;
     b.name = name;
     if (auto rate = map.get("write_rate_limit")) {
         b.write_rate_limit_per_second = read_rate(*rate);
         if (!(b.write_rate_limit_per_second >= 1) || !std::isfinite(b.write_rate_limit_per_second))
             rate->fail("must be at least 1/s", "S3 sustains at least 3500/s of writes per partitioned prefix");
+    }
+    if (auto rate = map.get("read_rate_limit")) {
+        b.read_rate_limit_per_second = read_rate(*rate);
+        if (!(b.read_rate_limit_per_second >= 1) || !std::isfinite(b.read_rate_limit_per_second))
+            rate->fail("must be at least 1/s", "S3 sustains at least 5500/s of reads per partitioned prefix");
     }
     if (auto prefixes = map.get("prefixes")) b.prefixes = static_cast<int>(read_integer(*prefixes, 1, 10000));
     if (auto notifications = map.get("notifications"))

@@ -26,7 +26,8 @@ const std::vector<std::string> kKeys = {"runtime",
                                         "cold_start",
                                         "idle_lifetime",
                                         "error_rate",
-                                        "async"};
+                                        "async",
+                                        "calls"};
 
 double read_package_size(const YamlField& field, double limit, const char* what, const char* hint) {
     const double bytes = read_size(field);
@@ -154,6 +155,7 @@ FunctionSpec read_function(const std::string& name, const YamlField& field, cons
     if (auto idle = map.get("idle_lifetime")) f.idle_lifetime = read_distribution(*idle, Quantity::Time, context);
     if (auto error_rate = map.get("error_rate")) f.error_rate = read_fraction(*error_rate);
     if (auto async = map.get("async")) f.async = read_async(*async, names);
+    if (auto calls = map.get("calls")) f.calls = read_calls(*calls, context, names);
     return f;
 }
 

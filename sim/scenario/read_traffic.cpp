@@ -26,6 +26,8 @@ std::string describe_target(const TargetSpec& t) {
                        t.function);
 }
 
+}  // namespace
+
 ClientSpec read_client(const YamlField& field) {
     const YamlMap map(field, {"max_attempts", "backoff_base", "backoff_cap"});
     ClientSpec c;
@@ -48,8 +50,6 @@ ClientSpec read_client(const YamlField& field) {
     }
     return c;
 }
-
-}  // namespace
 
 // `{function: F, invocation: sync|async}`, `{queue: Q}`, `{topic: T}` or `{bucket: B}`: exactly one.
 TargetSpec read_target(const YamlField& field, const ScenarioNames& names, InvocationType default_invocation) {

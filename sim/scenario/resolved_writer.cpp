@@ -143,6 +143,39 @@ std::string destination(const DestinationSpec& d) {
     return fmt::format("{{{}: {}}}", d.kind == DestinationSpec::Kind::Queue ? "queue" : "topic", scalar(d.name));
 }
 
+std::string client(const ClientSpec& c) {
+    return fmt::format("{{max_attempts: {}, backoff_base: {}, backoff_cap: {}}}", c.max_attempts,
+                       format_duration(c.backoff_base), format_duration(c.backoff_cap));
+}
+
+std::string call(const CallSpec& c) {
+    std::string out;
+    switch (c.kind) {
+        case CallSpec::Kind::BucketPut:
+        case CallSpec::Kind::BucketGet:
+            out = fmt::format("bucket: {}, action: {}", scalar(c.target), v::word(v::bucket_actions(), c.kind));
+            break;
+        case CallSpec::Kind::TableWrite:
+        case CallSpec::Kind::TableRead:
+            out = fmt::format("table: {}, action: {}, units: {}", scalar(c.target), v::word(v::table_actions(), c.kind),
+                              c.units);
+            break;
+        case CallSpec::Kind::Publish:
+            out = fmt::format("topic: {}", scalar(c.target));
+            break;
+        case CallSpec::Kind::Send:
+            out = fmt::format("queue: {}", scalar(c.target));
+            break;
+        case CallSpec::Kind::Invoke:
+            out = fmt::format("function: {}", scalar(c.target));
+            break;
+    }
+    if (c.forwards_work()) out += ", payload: " + distribution(c.payload, Quantity::Size);
+    out += fmt::format(", when: {}, latency: {}, retries: {}", v::word(v::call_timings(), c.before_handler),
+                       distribution(c.latency, Quantity::Time), client(c.retries));
+    return "{" + out + "}";
+}
+
 void write_function(std::string& out, const FunctionSpec& f) {
     const auto line = [&out](const std::string& key, const std::string& value) {
         out += fmt::format("    {}: {}\n", key, value);
@@ -181,6 +214,12 @@ void write_function(std::string& out, const FunctionSpec& f) {
     else
         out += fmt::format("      on_failure: {}\n", destination(f.async.on_failure));
     out += fmt::format("      payload_limit: {}\n", format_size(f.async.payload_limit_bytes));
+    if (f.calls.empty()) {
+        out += "    calls: []\n";
+        return;
+    }
+    out += "    calls:\n";
+    for (const CallSpec& c : f.calls) out += fmt::format("      - {}\n", call(c));
 }
 
 void write_queue(std::string& out, const QueueSpec& q) {
@@ -216,6 +255,7 @@ void write_topic(std::string& out, const TopicSpec& t) {
 void write_bucket(std::string& out, const BucketSpec& b) {
     out += fmt::format("  {}:\n", scalar(b.name));
     out += fmt::format("    write_rate_limit: {}\n", format_rate(b.write_rate_limit_per_second));
+    out += fmt::format("    read_rate_limit: {}\n", format_rate(b.read_rate_limit_per_second));
     out += fmt::format("    prefixes: {}\n", b.prefixes);
     if (b.notifications.empty()) {
         out += "    notifications: []\n";
@@ -228,6 +268,21 @@ void write_bucket(std::string& out, const BucketSpec& b) {
                                                                             : "topic";
         out += fmt::format("      - {{{}: {}}}\n", kind, scalar(n.target));
     }
+}
+
+void write_table(std::string& out, const TableSpec& t) {
+    out += fmt::format("  {}:\n", scalar(t.name));
+    out += fmt::format("    mode: {}\n", v::word(v::capacity_modes(), t.mode));
+    if (t.mode == CapacityMode::Provisioned) {
+        out += fmt::format("    read_capacity: {}\n", format_rate(t.read_capacity_per_second));
+        out += fmt::format("    write_capacity: {}\n", format_rate(t.write_capacity_per_second));
+        out += fmt::format("    burst: {}\n", format_duration(t.burst));
+        return;
+    }
+    out += fmt::format("    initial_read: {}\n", format_rate(t.initial_read_per_second));
+    out += fmt::format("    initial_write: {}\n", format_rate(t.initial_write_per_second));
+    out += fmt::format("    max_read: {}\n", format_rate(t.max_read_per_second));
+    out += fmt::format("    max_write: {}\n", format_rate(t.max_write_per_second));
 }
 
 void write_event_source_mapping(std::string& out, const EventSourceMappingSpec& m) {
@@ -269,8 +324,7 @@ void write_traffic_source(std::string& out, const TrafficSourceSpec& s) {
     line("arrivals", arrivals(s.arrivals));
     line("target", target(s.target));
     if (s.target.kind == TargetSpec::Kind::Function && s.target.invocation == InvocationType::Sync)
-        line("client", fmt::format("{{max_attempts: {}, backoff_base: {}, backoff_cap: {}}}", s.client.max_attempts,
-                                   format_duration(s.client.backoff_base), format_duration(s.client.backoff_cap)));
+        line("client", client(s.client));
     else
         out += "    # client: does not apply (the service accepts the message at once)\n";
     line("payload", distribution(s.payload, Quantity::Size));
@@ -324,11 +378,15 @@ std::string to_resolved_yaml(const ScenarioSpec& spec) {
     write_section(out, "queues", spec.queues, write_queue);
     write_section(out, "topics", spec.topics, write_topic);
     write_section(out, "buckets", spec.buckets, write_bucket);
+    write_section(out, "tables", spec.tables, write_table);
     write_section(out, "event_source_mappings", spec.event_source_mappings, write_event_source_mapping);
     std::vector<TrafficSourceSpec> traffic, schedules;
     for (const auto& s : spec.traffic) (s.is_schedule() ? schedules : traffic).push_back(s);
     write_section(out, "traffic", traffic, write_traffic_source);
     write_section(out, "schedules", schedules, write_schedule);
+    out += "prices:  # USD, for lambdasim compare's cost estimate\n";
+    for (const std::string& key : price_key_names())
+        out += fmt::format("  {}: {}\n", key, format_plain_number(price_of(spec.prices, key)));
     return out;
 }
 

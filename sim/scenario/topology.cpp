@@ -27,6 +27,8 @@ const char* kind_word(TopologyNodeKind kind) {
             return "topic";
         case TopologyNodeKind::Bucket:
             return "bucket";
+        case TopologyNodeKind::Table:
+            return "table";
     }
     return "node";
 }
@@ -46,6 +48,8 @@ const char* kind_style(TopologyNodeKind kind) {
             return "shape=hexagon";
         case TopologyNodeKind::Bucket:
             return "shape=folder";
+        case TopologyNodeKind::Table:
+            return "shape=box3d";
     }
     return "shape=box";
 }
@@ -57,6 +61,26 @@ std::string quoted(const std::string& text) {
         out += c;
     }
     return out + "\"";
+}
+
+const char* call_verb(CallSpec::Kind kind) {
+    switch (kind) {
+        case CallSpec::Kind::BucketPut:
+            return "put";
+        case CallSpec::Kind::BucketGet:
+            return "get";
+        case CallSpec::Kind::TableWrite:
+            return "write";
+        case CallSpec::Kind::TableRead:
+            return "read";
+        case CallSpec::Kind::Publish:
+            return "publish";
+        case CallSpec::Kind::Send:
+            return "send";
+        case CallSpec::Kind::Invoke:
+            return "invoke async";
+    }
+    return "call";
 }
 
 std::string node_id(const TopologyNode& node) { return quoted(fmt::format("{}:{}", kind_word(node.kind), node.name)); }
@@ -103,6 +127,7 @@ TopologyGraph build_topology(const ScenarioSpec& spec) {
     for (const QueueSpec& q : spec.queues) add_node(TopologyNodeKind::Queue, q.name, q.fifo ? "fifo" : "");
     for (const TopicSpec& t : spec.topics) add_node(TopologyNodeKind::Topic, t.name);
     for (const BucketSpec& b : spec.buckets) add_node(TopologyNodeKind::Bucket, b.name);
+    for (const TableSpec& t : spec.tables) add_node(TopologyNodeKind::Table, t.name);
 
     for (std::size_t i = 0; i < spec.traffic.size(); ++i) {
         const TargetSpec& target = spec.traffic[i].target;
@@ -132,6 +157,21 @@ TopologyGraph build_topology(const ScenarioSpec& spec) {
         add_edge(*index.find(TopologyNodeKind::Function, f.name),
                  d.kind == DestinationSpec::Kind::Queue ? TopologyNodeKind::Queue : TopologyNodeKind::Topic, d.name,
                  TopologyEdgeKind::OnFailure, "on_failure");
+    }
+    for (const FunctionSpec& f : spec.functions) {
+        const Vertex function = *index.find(TopologyNodeKind::Function, f.name);
+        for (std::size_t i = 0; i < f.calls.size(); ++i) {
+            const CallSpec& c = f.calls[i];
+            const TopologyNodeKind to = c.kind == CallSpec::Kind::BucketPut || c.kind == CallSpec::Kind::BucketGet
+                                            ? TopologyNodeKind::Bucket
+                                        : c.kind == CallSpec::Kind::TableWrite || c.kind == CallSpec::Kind::TableRead
+                                            ? TopologyNodeKind::Table
+                                        : c.kind == CallSpec::Kind::Publish ? TopologyNodeKind::Topic
+                                        : c.kind == CallSpec::Kind::Send    ? TopologyNodeKind::Queue
+                                                                            : TopologyNodeKind::Function;
+            add_edge(function, to, c.target, TopologyEdgeKind::Call,
+                     fmt::format("call {}: {}{}", i + 1, call_verb(c.kind), c.before_handler ? " (before)" : ""));
+        }
     }
     for (const QueueSpec& q : spec.queues) {
         if (q.max_receive_count > 0 && !q.dead_letter_queue.empty())
@@ -206,10 +246,15 @@ std::string topology_to_dot(const TopologyGraph& graph, const std::string& title
 namespace {
 
 // The graph that can carry one event around: a function appears twice, as invoked
-// asynchronously (the only way to its on_failure) and as invoked synchronously (a dead end).
+// asynchronously (the only way to its on_failure) and as invoked synchronously (a dead end
+// unless its calls send work on).
+struct DeliveryEdge {
+    std::string label;
+    int call = -1;  // the index in the source function's `calls`, for call edges
+};
+
 struct DeliveryGraph {
-    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-                                        boost::property<boost::edge_name_t, std::string>>;
+    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, DeliveryEdge>;
     Graph graph;
     std::vector<std::string> names;   // per vertex, for messages
     std::vector<int> function_order;  // per vertex: the function's position in the scenario, or -1
@@ -217,7 +262,8 @@ struct DeliveryGraph {
 
 DeliveryGraph delivery_graph(const ScenarioSpec& spec) {
     DeliveryGraph d;
-    std::map<std::string, std::size_t> async_function, sync_function, queue, topic;
+    using Names = std::map<std::string, std::size_t>;
+    Names async_function, sync_function, queue, topic, bucket;
     const auto add = [&d](std::string name, int order) {
         d.names.push_back(std::move(name));
         d.function_order.push_back(order);
@@ -226,21 +272,32 @@ DeliveryGraph delivery_graph(const ScenarioSpec& spec) {
     for (std::size_t i = 0; i < spec.functions.size(); ++i)
         async_function[spec.functions[i].name] = add("function " + spec.functions[i].name, static_cast<int>(i));
     for (std::size_t i = 0; i < spec.functions.size(); ++i)
-        sync_function[spec.functions[i].name] = add("function " + spec.functions[i].name, -1);
+        sync_function[spec.functions[i].name] = add("function " + spec.functions[i].name, static_cast<int>(i));
     for (const QueueSpec& q : spec.queues) queue[q.name] = add("queue " + q.name, -1);
     for (const TopicSpec& t : spec.topics) topic[t.name] = add("topic " + t.name, -1);
-    // Buckets are not vertices: nothing delivers into a bucket (functions do not write to S3 in
-    // lambdasim yet), so a bucket cannot be on a loop.
-    const auto edge = [&d](const std::map<std::string, std::size_t>& from_map, const std::string& from,
-                           const std::map<std::string, std::size_t>& to_map, const std::string& to, const char* label) {
+    for (const BucketSpec& b : spec.buckets) bucket[b.name] = add("bucket " + b.name, -1);
+    const auto edge = [&d](const Names& from_map, const std::string& from, const Names& to_map, const std::string& to,
+                           const char* label, int call = -1) {
         const auto a = from_map.find(from), b = to_map.find(to);
         if (a != from_map.end() && b != to_map.end())
-            boost::add_edge(a->second, b->second, std::string(label), d.graph);
+            boost::add_edge(a->second, b->second, DeliveryEdge{label, call}, d.graph);
     };
     for (const FunctionSpec& f : spec.functions) {
         const DestinationSpec& dest = f.async.on_failure;
         if (dest.kind == DestinationSpec::Kind::Queue) edge(async_function, f.name, queue, dest.name, "on_failure");
         if (dest.kind == DestinationSpec::Kind::Topic) edge(async_function, f.name, topic, dest.name, "on_failure");
+        // Calls are made however the function was invoked.
+        for (std::size_t i = 0; i < f.calls.size(); ++i) {
+            const CallSpec& c = f.calls[i];
+            const Names* to = c.kind == CallSpec::Kind::BucketPut ? &bucket
+                              : c.kind == CallSpec::Kind::Publish ? &topic
+                              : c.kind == CallSpec::Kind::Send    ? &queue
+                              : c.kind == CallSpec::Kind::Invoke  ? &async_function
+                                                                  : nullptr;
+            if (!to) continue;  // reads and table writes send nothing on
+            for (const Names* from : {&async_function, &sync_function})
+                edge(*from, f.name, *to, c.target, call_verb(c.kind), static_cast<int>(i));
+        }
     }
     // No queue -> dead-letter queue edges: a redrive chain only moves messages between queues,
     // and check_dead_letter_queues refuses its cycles.
@@ -254,6 +311,12 @@ DeliveryGraph delivery_graph(const ScenarioSpec& spec) {
                 edge(topic, t.name, queue, s.target, "subscription");
             if (!s.dead_letter_queue.empty()) edge(topic, t.name, queue, s.dead_letter_queue, "dlq");
         }
+    for (const BucketSpec& b : spec.buckets)
+        for (const BucketNotificationSpec& n : b.notifications) {
+            if (n.kind == BucketNotificationSpec::Kind::Function) edge(bucket, b.name, async_function, n.target, "notify");
+            if (n.kind == BucketNotificationSpec::Kind::Queue) edge(bucket, b.name, queue, n.target, "notify");
+            if (n.kind == BucketNotificationSpec::Kind::Topic) edge(bucket, b.name, topic, n.target, "notify");
+        }
     return d;
 }
 
@@ -262,6 +325,7 @@ DeliveryGraph delivery_graph(const ScenarioSpec& spec) {
 struct CycleFound {
     std::vector<std::size_t> vertices;  // v0 ... vk, with an edge vk -> v0
     std::vector<std::string> labels;    // labels[i]: the edge leaving vertices[i]
+    std::vector<int> calls;             // calls[i]: its call index, or -1
 };
 
 class BackEdgeFinder : public boost::default_dfs_visitor {
@@ -276,15 +340,18 @@ public:
         const std::size_t top = boost::target(e, g);
         std::size_t v = boost::source(e, g);
         cycle.vertices.push_back(v);
-        cycle.labels.push_back(boost::get(boost::edge_name, g, e));
+        cycle.labels.push_back(g[e].label);
+        cycle.calls.push_back(g[e].call);
         while (v != top) {
             const auto up = (*into_)[v];
             v = boost::source(up, g);
             cycle.vertices.push_back(v);
-            cycle.labels.push_back(boost::get(boost::edge_name, g, up));
+            cycle.labels.push_back(g[up].label);
+            cycle.calls.push_back(g[up].call);
         }
         std::reverse(cycle.vertices.begin(), cycle.vertices.end());
         std::reverse(cycle.labels.begin(), cycle.labels.end());
+        std::reverse(cycle.calls.begin(), cycle.calls.end());
         throw cycle;
     }
 
@@ -313,6 +380,7 @@ std::optional<DeliveryLoop> find_delivery_loop(const ScenarioSpec& spec) {
         if (best < 0) return std::nullopt;  // a dead-letter cycle among queues: not this check's
         DeliveryLoop loop;
         loop.function = spec.functions[static_cast<std::size_t>(best)].name;
+        loop.call = cycle.calls[start];
         for (std::size_t k = 0; k < cycle.vertices.size(); ++k) {
             const std::size_t i = (start + k) % cycle.vertices.size();
             loop.path += fmt::format("{} -{}-> ", d.names[cycle.vertices[i]], cycle.labels[i]);

@@ -181,8 +181,15 @@ void check_failure_destinations(const ScenarioSpec& spec, const YamlMap& functio
 void check_delivery_loops(const ScenarioSpec& spec, const YamlMap& functions) {
     const auto loop = find_delivery_loop(spec);
     if (!loop) return;
-    // Every failure would be delivered again, each lap adding Lambda's retries; only Lambda's
-    // recursive loop detection (it stops a chain after about 16 invocations) would end it.
+    if (loop->call >= 0) {
+        // Each lap invokes the functions again; only Lambda's recursive loop detection (it stops
+        // a chain after about 16 invocations) would end it.
+        read_list(*setting(functions, loop->function, "calls"))[static_cast<std::size_t>(loop->call)].fail(
+            fmt::format("this call sends work around a delivery loop: {}", loop->path),
+            "every lap invokes the functions again without end; send the work to a queue, topic, bucket or function "
+            "that does not lead back to this function");
+    }
+    // Every failure would be delivered again, each lap adding Lambda's retries.
     const YamlField async = *setting(functions, loop->function, "async");
     YamlMap::of_names(async, "key")
         .get("on_failure")

@@ -55,4 +55,25 @@ const Choices<bool>& queue_types() {
     return c;
 }
 
+const Choices<CapacityMode>& capacity_modes() {
+    static const Choices<CapacityMode> c = {{"on_demand", CapacityMode::OnDemand},
+                                            {"provisioned", CapacityMode::Provisioned}};
+    return c;
+}
+
+const Choices<bool>& call_timings() {
+    static const Choices<bool> c = {{"after", false}, {"before", true}};
+    return c;
+}
+
+const Choices<CallSpec::Kind>& bucket_actions() {
+    static const Choices<CallSpec::Kind> c = {{"put", CallSpec::Kind::BucketPut}, {"get", CallSpec::Kind::BucketGet}};
+    return c;
+}
+
+const Choices<CallSpec::Kind>& table_actions() {
+    static const Choices<CallSpec::Kind> c = {{"write", CallSpec::Kind::TableWrite}, {"read", CallSpec::Kind::TableRead}};
+    return c;
+}
+
 }  // namespace lambdasim::vocabulary

@@ -12,21 +12,13 @@
 
 namespace lambdasim {
 
-// On-demand prices (USD, us-east-1, x86, 2026 public price list) used for the cost estimate.
-struct PriceTable {
-    double lambda_per_gb_second = 0.0000166667;
-    double lambda_per_million_requests = 0.20;
-    double provisioned_per_gb_second = 0.0000041667;
-    double sqs_per_million_requests = 0.40;
-    double sns_per_million_publishes = 0.50;
-};
-
 // One replication's figures, by name (order matters: it is the order of the report).
 struct ReplicationFigures {
     std::vector<std::pair<std::string, double>> values;
 };
 
-ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& run, const PriceTable& prices = {});
+// The cost estimate uses the scenario's own price list (`prices:`, defaults in PriceSpec).
+ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& run);
 
 struct ComparisonRow {
     std::string figure;

@@ -23,6 +23,9 @@ struct FunctionCounts {
     std::uint64_t provisioned_invocations = 0;
     std::uint64_t provisioned_spillover_invocations = 0;
     std::array<std::uint64_t, kThrottleReasonCount> throttles_by_reason{};
+    std::uint64_t calls = 0;            // service calls made (`calls:`), each retry counted once more
+    std::uint64_t calls_throttled = 0;  // call attempts refused (503 SlowDown, throughput exceeded)
+    std::uint64_t calls_failed = 0;     // calls that failed for good and ended the invocation
 
     std::uint64_t throttles() const;
     void add(const FunctionCounts& other);
@@ -64,13 +67,24 @@ struct BucketCounts {
     std::uint64_t accepted = 0;       // stored
     std::uint64_t slow_down = 0;      // refused with 503 SlowDown: the prefix was over its rate
     std::uint64_t notifications = 0;  // s3:ObjectCreated notifications handed to their targets
+    std::uint64_t gets = 0;           // GET requests (from function calls)
+    std::uint64_t get_slow_down = 0;  // ... refused with 503 SlowDown
     void add(const BucketCounts& other);
+};
+
+// Requests to one DynamoDB table (from function calls).
+struct TableCounts {
+    std::uint64_t reads = 0, writes = 0;  // requests served
+    std::uint64_t read_units = 0, write_units = 0;  // capacity units consumed
+    std::uint64_t read_throttles = 0, write_throttles = 0;  // requests refused (ThrottleEvents)
+    void add(const TableCounts& other);
 };
 
 // What became of the units of work a traffic source caused (one per delivery after fan-out).
 struct FlowCounts {
     std::uint64_t created = 0;
-    std::uint64_t delivered = 0;  // processed successfully by a function
+    std::uint64_t delivered = 0;  // processed successfully by the last function on its path
+    std::uint64_t forwarded = 0;  // processed by a function whose calls sent new units on
     std::uint64_t filtered = 0;
     std::uint64_t expired = 0;
     std::uint64_t dropped = 0;
@@ -102,6 +116,7 @@ struct FunctionMetrics {
     AsyncCounts async_total, async_period;
     double async_max_age_s = 0;
     double async_period_max_age_s = 0;
+    bool has_calls = false;  // the function makes service calls: its call rows are written
 };
 
 struct QueueMetrics {
@@ -120,6 +135,11 @@ struct TopicMetrics {
 struct BucketMetrics {
     std::string name;
     BucketCounts total, period;
+};
+
+struct TableMetrics {
+    std::string name;
+    TableCounts total, period;
 };
 
 struct EntryPointMetrics {
@@ -141,7 +161,8 @@ public:
     MetricsRecorder(const std::vector<std::string>& function_names, const std::vector<std::string>& entry_point_names,
                     TimeSeriesSink* sink, const std::vector<std::string>& queue_names = {},
                     const std::vector<std::string>& topic_names = {},
-                    const std::vector<std::string>& bucket_names = {});
+                    const std::vector<std::string>& bucket_names = {},
+                    const std::vector<std::string>& table_names = {});
 
     FunctionMetrics& function(std::size_t index) { return functions_[index]; }
     const FunctionMetrics& function(std::size_t index) const { return functions_[index]; }
@@ -160,6 +181,8 @@ public:
     BucketMetrics& bucket(std::size_t index) { return buckets_[index]; }
     const BucketMetrics& bucket(std::size_t index) const { return buckets_[index]; }
     const std::vector<BucketMetrics>& buckets() const { return buckets_; }
+    TableMetrics& table(std::size_t index) { return tables_[index]; }
+    const std::vector<TableMetrics>& tables() const { return tables_; }
 
     // Emitted by the model.
     void throttle(std::size_t function, ThrottleReason reason) {
@@ -179,6 +202,7 @@ private:
     std::vector<QueueMetrics> queues_;
     std::vector<TopicMetrics> topics_;
     std::vector<BucketMetrics> buckets_;
+    std::vector<TableMetrics> tables_;
     AccountMetrics account_;
     TimeSeriesSink* sink_;
 };

@@ -32,8 +32,14 @@ struct Environment {
     std::uint32_t request = 0;
     std::uint32_t request_generation = 0;
     SimTime invocation_start = 0;
-    SimTime run_time = 0;  // init + handler time of the current invocation
+    SimTime run_time = 0;  // init + handler time of the current invocation (kTimeInfinity: not known yet)
     std::uint8_t outcome = 0;
+    // Invocations of a function with service calls run as steps (sim/model/service_calls.cpp).
+    bool forwarded = false;       // a call sent work on (a message, an event, a notification)
+    std::uint16_t step = 0;       // the next step of the function's call plan
+    std::uint16_t call_attempt = 0;  // attempts of the current call so far
+    SimTime handler_time = 0;     // the handler's own time (its `duration` draw)
+    SimTime deadline = 0;         // when the function timeout ends the invocation
 };
 
 class EnvironmentPool {

@@ -11,6 +11,7 @@
 #include "lambdasim/model/function_runtime.hpp"
 #include "lambdasim/model/specs.hpp"
 #include "lambdasim/model/sqs_queue.hpp"
+#include "lambdasim/model/table_capacity.hpp"
 
 namespace lambdasim {
 
@@ -57,6 +58,7 @@ private:
         MessageVisible,
         BatchReturn,
         MappingPoll,
+        CallStep,
     };
 
     enum class OwnerKind : std::uint8_t { SyncRequest, AsyncEvent, Batch };
@@ -121,6 +123,36 @@ private:
         std::vector<TokenBucket> prefixes;  // one write-rate bucket per partitioned prefix
         std::vector<BucketNotification> notifications;
         RandomEngine prefix_rng;  // which prefix each object's key lands in
+        std::vector<TokenBucket> read_prefixes;  // GETs: one read-rate bucket per prefix
+    };
+
+    struct TableRuntime {
+        TableCapacity reads;
+        TableCapacity writes;
+    };
+
+    // One function's call plan: the `when: before` calls, the handler's own time, the others.
+    struct PlannedCall {
+        const CallSpec* spec;
+        std::uint32_t target;  // bucket, table, topic, queue or function index
+        Distribution latency;
+        Distribution payload;
+    };
+    struct CallPlan {
+        std::vector<PlannedCall> steps;  // calls in the order they are made
+        std::size_t handler_step = 0;    // the handler runs before steps[handler_step]
+        RandomEngine latency_rng;
+        RandomEngine retry_rng;
+        RandomEngine payload_rng;
+        bool empty() const { return steps.empty(); }
+        std::size_t step_count() const { return steps.size() + 1; }  // calls and the handler
+    };
+
+    // The unit of work an invocation serves, whose descendants a call's messages become.
+    struct OwnerUnit {
+        std::uint32_t source = 0;
+        SimTime origin = 0;
+        bool accounted = false;
     };
 
     struct QueueRuntime {
@@ -168,13 +200,21 @@ private:
     Admission admit(std::uint32_t function);
     void start_invocation(std::uint32_t function, const Admission& admission, OwnerKind owner, std::uint32_t index,
                           std::uint32_t generation);
-    void finish_invocation_for(OwnerKind owner, std::uint32_t index, std::uint32_t generation, InvocationOutcome outcome);
+    void finish_invocation_for(OwnerKind owner, std::uint32_t index, std::uint32_t generation, InvocationOutcome outcome,
+                               bool forwarded);
+
+    // Service calls made during an invocation (sim/model/service_calls.cpp).
+    void begin_call_plan(std::uint32_t function, EnvironmentIndex environment, SimTime init_phase);
+    void call_step(std::uint32_t function, EnvironmentIndex environment, std::uint32_t generation);
+    enum class CallResult { Done, Throttled, Failed };
+    CallResult make_call(std::uint32_t function, const PlannedCall& call, const OwnerUnit& owner, bool& forwarded);
+    OwnerUnit owner_unit(const Environment& env) const;
 
     // Asynchronous invocation (sim/model/async_invocation.cpp).
     void invoke_async(std::uint32_t function, std::uint32_t source, SimTime origin, double payload_bytes,
                       bool accounted);
     void try_async_event(std::uint32_t event);
-    void async_event_ended(std::uint32_t event, InvocationOutcome outcome);
+    void async_event_ended(std::uint32_t event, InvocationOutcome outcome, bool forwarded);
     void fail_async_event(std::uint32_t event, bool expired);
     void release_async_event(std::uint32_t event);
 
@@ -182,7 +222,7 @@ private:
     void send_message(std::uint32_t queue, std::uint32_t source, SimTime origin, bool accounted);
     void message_visible(std::uint32_t queue, MessageIndex message, bool returning, bool poll_after = true);
     void poll(std::uint32_t mapping);
-    void batch_ended(std::uint32_t batch, InvocationOutcome outcome);
+    void batch_ended(std::uint32_t batch, InvocationOutcome outcome, bool forwarded);
     void return_batch(std::uint32_t batch);
     void release_batch(std::uint32_t batch);
     void message_done(std::uint32_t queue, MessageIndex message);
@@ -192,6 +232,11 @@ private:
 
     // S3 (sim/model/bucket_delivery.cpp).
     void put_object(std::uint32_t bucket, std::uint32_t source, SimTime origin);
+    static std::size_t pick_prefix(BucketRuntime& bucket);
+    bool store_object(std::uint32_t bucket);  // false: 503 SlowDown
+    bool read_object(std::uint32_t bucket);   // false: 503 SlowDown
+    // s3:ObjectCreated to every notification target; true when there is at least one.
+    bool notify_object_created(std::uint32_t bucket, std::uint32_t source, SimTime origin, bool accounted);
 
     // Where a failed unit goes: a queue, a topic, or nowhere (dropped). True when sent.
     struct ResolvedDestination {
@@ -201,6 +246,8 @@ private:
     bool send_to_destination(const ResolvedDestination& destination, std::uint32_t source, SimTime origin,
                              double payload_bytes);
     void deliver_flow(std::uint32_t source, SimTime origin);
+    // A unit that ended successfully: delivered at the end of its path, or forwarded by calls.
+    void complete_flow(std::uint32_t source, SimTime origin, bool forwarded);
     void update_queue_gauge(std::uint32_t queue);
     void end_invocation(std::uint32_t function, EnvironmentIndex environment, std::uint32_t generation);
     void reclaim(std::uint32_t function, EnvironmentIndex environment, std::uint32_t generation);
@@ -230,6 +277,8 @@ private:
     std::vector<Mapping> mappings_;
     std::vector<TopicRuntime> topics_;
     std::vector<BucketRuntime> buckets_;
+    std::vector<TableRuntime> tables_;
+    std::vector<CallPlan> call_plans_;  // per function
     std::vector<ResolvedDestination> on_failure_;  // per function
     std::vector<AsyncEvent> async_events_;
     std::vector<std::uint32_t> free_async_events_;

@@ -80,6 +80,33 @@ struct AsyncSpec {
     double payload_limit_bytes = 1024.0 * 1024;  // 1 MB since 2025 (256 KB before)
 };
 
+struct ClientSpec {
+    // AWS SDK "standard" retry mode: 3 attempts, exponential backoff with full jitter, capped at
+    // 20 s (SDKs and Tools reference guide, "Retry behavior"). Base 1 s as in the cross-SDK
+    // specification; some SDKs (Java v2) start lower, so it is a setting.
+    int max_attempts = 3;
+    SimTime backoff_base = kSecond;
+    SimTime backoff_cap = 20 * kSecond;
+};
+
+// A service call a function makes during an invocation (`calls:`): a PUT or GET on a bucket, a
+// write or read on a DynamoDB table, a publish to a topic, a message sent to a queue, or an
+// asynchronous invoke of another function. The function waits `latency` for the answer; a
+// throttled call (503 SlowDown, ProvisionedThroughputExceededException) is retried by the SDK
+// as `retries` says, and a call that fails for good raises in the handler: the invocation ends
+// there as a function error.
+struct CallSpec {
+    enum class Kind { BucketPut, BucketGet, TableWrite, TableRead, Publish, Send, Invoke };
+    Kind kind = Kind::TableWrite;
+    std::string target;
+    int units = 1;                  // tables: capacity units per request (1 WCU = 1 KB written)
+    DistributionSpec latency;       // seconds; the loader fills a per-service default
+    bool before_handler = false;    // `when: before`: made before the handler's own `duration`
+    ClientSpec retries;             // SDK retries of throttled attempts
+    DistributionSpec payload = DistributionSpec::constant(1024);  // bytes: publish, send, invoke
+    bool forwards_work() const { return kind == Kind::Publish || kind == Kind::Send || kind == Kind::Invoke; }
+};
+
 struct ProvisionedStep {
     SimTime at = 0;
     int level = 0;
@@ -103,6 +130,7 @@ struct FunctionSpec {
     DistributionSpec idle_lifetime = DistributionSpec::uniform(5 * 60.0, 15 * 60.0);  // assumption
     double error_rate = 0;
     AsyncSpec async;
+    std::vector<CallSpec> calls;        // in order; `when: before` ones first, then the handler
 
     int effective_reference_memory_mb() const { return reference_memory_mb > 0 ? reference_memory_mb : memory_mb; }
     int max_provisioned() const {
@@ -158,15 +186,6 @@ struct TargetSpec {
     std::string function;  // kind Function
     InvocationType invocation = InvocationType::Sync;
     std::string name;  // kind Queue, Topic or Bucket
-};
-
-struct ClientSpec {
-    // AWS SDK "standard" retry mode: 3 attempts, exponential backoff with full jitter, capped at
-    // 20 s (SDKs and Tools reference guide, "Retry behavior"). Base 1 s as in the cross-SDK
-    // specification; some SDKs (Java v2) start lower, so it is a setting.
-    int max_attempts = 3;
-    SimTime backoff_base = kSecond;
-    SimTime backoff_cap = 20 * kSecond;
 };
 
 // EventBridge rule target retry policy (`eb-rule-retry-policy`): 0-185 retries, event age
@@ -238,8 +257,47 @@ struct BucketNotificationSpec {
 struct BucketSpec {
     std::string name;
     double write_rate_limit_per_second = 3500;          // per partitioned prefix
+    double read_rate_limit_per_second = 5500;           // per partitioned prefix (GETs from calls)
     int prefixes = 1;                                   // keys spread uniformly over this many partitioned prefixes
     std::vector<BucketNotificationSpec> notifications;  // on s3:ObjectCreated
+};
+
+// DynamoDB (`provisioned-capacity-mode`, `on-demand-capacity-mode`, `burst-adaptive-capacity`).
+// Provisioned: reads and writes each have a capacity in units per second, and DynamoDB keeps up
+// to 300 s of unused capacity as burst (best effort). On demand: a new table takes up to 4,000
+// write and 12,000 read units per second at once and, later, up to twice its previous peak;
+// a peak becomes "previous" 30 minutes after it was reached; the table-level quota is 40,000
+// units per second each way. Requests above capacity fail with
+// ProvisionedThroughputExceededException (the SDK retries them).
+enum class CapacityMode { OnDemand, Provisioned };
+
+struct TableSpec {
+    std::string name;
+    CapacityMode mode = CapacityMode::OnDemand;
+    double read_capacity_per_second = 0;   // provisioned: RCU
+    double write_capacity_per_second = 0;  // provisioned: WCU
+    SimTime burst = 300 * kSecond;         // provisioned: unused capacity kept, 0 - 300 s
+    double initial_read_per_second = 12000;   // on demand: a new table's throughput
+    double initial_write_per_second = 4000;
+    double max_read_per_second = 40000;       // on demand: the table-level quota
+    double max_write_per_second = 40000;
+};
+
+// The price list behind `lambdasim compare`'s cost estimate (USD, us-east-1, x86, 2026 public
+// price lists); a scenario's `prices:` section overrides any of them.
+struct PriceSpec {
+    double lambda_per_gb_second = 0.0000166667;
+    double lambda_per_million_requests = 0.20;
+    double provisioned_per_gb_second = 0.0000041667;
+    double sqs_per_million_requests = 0.40;
+    double sns_per_million_publishes = 0.50;
+    double s3_per_thousand_puts = 0.005;
+    double s3_per_thousand_gets = 0.0004;
+    double dynamodb_per_million_write_units = 0.625;  // on demand, per write request unit
+    double dynamodb_per_million_read_units = 0.125;   // on demand, per read request unit
+    double dynamodb_per_wcu_hour = 0.00065;           // provisioned
+    double dynamodb_per_rcu_hour = 0.00013;           // provisioned
+    double eventbridge_per_million_invocations = 0.0;  // scheduled rule invocations are free
 };
 
 struct ApiGatewaySpec {
@@ -264,6 +322,8 @@ struct ScenarioSpec {
     std::vector<EventSourceMappingSpec> event_source_mappings;
     std::vector<TopicSpec> topics;
     std::vector<BucketSpec> buckets;
+    std::vector<TableSpec> tables;
+    PriceSpec prices;
 
     const FunctionSpec* find_function(const std::string& name) const {
         for (const auto& f : functions)

@@ -34,6 +34,14 @@ public:
     void take() {
         if (!unlimited()) credit_ -= per_;
     }
+    // `count` tokens at once (a DynamoDB request of several capacity units).
+    bool try_take(SimTime now, std::int64_t count) {
+        if (unlimited()) return true;
+        refill(now);
+        if (credit_ < count * per_) return false;
+        credit_ -= count * per_;
+        return true;
+    }
     bool try_take(SimTime now) {
         if (!available(now)) return false;
         take();

@@ -26,6 +26,7 @@ struct ScenarioNames {
     std::vector<std::string> queues;
     std::vector<std::string> topics;
     std::vector<std::string> buckets;
+    std::vector<std::string> tables;
 };
 
 // `{dist: ..., ...}` or a bare value as shorthand for `{dist: constant, value: ...}`.
@@ -34,6 +35,15 @@ DistributionSpec read_distribution(const YamlField& field, Quantity quantity, co
 ArrivalSpec read_arrivals(const YamlField& field, const ReadContext& context);
 AccountSpec read_account(const YamlField& field);
 ApiGatewaySpec read_api_gateway(const YamlField& field);
+// `{max_attempts: 3, backoff_base: 1s, backoff_cap: 20s}`: SDK retries (traffic `client`, call `retries`).
+ClientSpec read_client(const YamlField& field);
+// functions.NAME.calls: the service calls the function makes during an invocation.
+std::vector<CallSpec> read_calls(const YamlField& field, const ReadContext& context, const ScenarioNames& names);
+TableSpec read_table(const std::string& name, const YamlField& field);
+PriceSpec read_prices(const YamlField& field);
+// The `prices:` keys, in order, and the value of one (for the resolved scenario).
+std::vector<std::string> price_key_names();
+double price_of(const PriceSpec& prices, const std::string& key);
 FunctionSpec read_function(const std::string& name, const YamlField& field, const ReadContext& context,
                            const ScenarioNames& names);
 AsyncSpec read_async(const YamlField& field, const ScenarioNames& names);  // functions.NAME.async

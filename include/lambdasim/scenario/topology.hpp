@@ -15,7 +15,7 @@
 
 namespace lambdasim {
 
-enum class TopologyNodeKind { TrafficSource, Schedule, Function, Queue, Topic, Bucket };
+enum class TopologyNodeKind { TrafficSource, Schedule, Function, Queue, Topic, Bucket, Table };
 
 enum class TopologyEdgeKind {
     SyncInvoke,          // source -> function, synchronous
@@ -28,6 +28,7 @@ enum class TopologyEdgeKind {
     OnFailure,           // function -> its async on-failure destination
     Put,                 // source -> bucket (S3 PUT)
     Notify,              // bucket -> function (asynchronous), topic or queue (s3:ObjectCreated)
+    Call,                // function -> bucket, table, topic, queue or function (`calls:`)
 };
 
 struct TopologyNode {
@@ -43,20 +44,22 @@ struct TopologyEdge {
 
 using TopologyGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, TopologyNode, TopologyEdge>;
 
-// Nodes in the order: traffic sources and schedules, functions, queues, topics, buckets (each as
+// Nodes in the order: traffic sources and schedules, functions, queues, topics, buckets, tables (each as
 // written).
 TopologyGraph build_topology(const ScenarioSpec& spec);
 
 // Graphviz DOT: one shape per node kind, edges labelled; dead-letter and on-failure edges dashed.
 std::string topology_to_dot(const TopologyGraph& graph, const std::string& title);
 
-// A loop that multiplies events: a function invoked asynchronously sends its failed events
-// (async on_failure) along delivery edges back to an asynchronous invocation of itself. Only
-// asynchronous invocations use on_failure, so a path through an event source mapping (a
-// synchronous batch) ends there; such a queue redelivers until max_receive_count or retention.
+// A loop that multiplies events: a function sends work (its async on_failure, or a call that
+// publishes, sends, invokes or puts to a notifying bucket) along delivery edges back to an
+// invocation of itself. Only asynchronous invocations use on_failure, so an on_failure path
+// through an event source mapping (a synchronous batch) ends there, but calls are made however
+// the function was invoked.
 struct DeliveryLoop {
     std::string function;  // the loop's first function in the scenario's order
     std::string path;      // "function f -on_failure-> topic t -async-> function f"
+    int call = -1;         // the loop leaves `function` through calls[call]; -1: through on_failure
 };
 std::optional<DeliveryLoop> find_delivery_loop(const ScenarioSpec& spec);
 

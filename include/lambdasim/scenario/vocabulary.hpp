@@ -20,6 +20,10 @@ const Choices<ArrivalProcessKind>& arrival_processes();  // poisson, constant, s
 const Choices<TraceFormat>& trace_formats();             // timestamps, counts
 const Choices<InvocationType>& invocation_types();       // sync, async
 const Choices<bool>& queue_types();                      // standard (false), fifo (true): QueueSpec::fifo
+const Choices<CapacityMode>& capacity_modes();           // on_demand, provisioned
+const Choices<bool>& call_timings();                     // after (false), before (true): CallSpec::before_handler
+const Choices<CallSpec::Kind>& bucket_actions();         // put, get
+const Choices<CallSpec::Kind>& table_actions();          // write, read
 
 // The word for a value: choice_word(runtimes(), Runtime::Python) == "python".
 template <typename Enum>

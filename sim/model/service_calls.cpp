@@ -1,0 +1,152 @@
+// Service calls a function makes while it runs (`calls:`): an invocation of such a function is
+// a chain of steps — its `when: before` calls, the handler's own time, then the other calls —
+// each scheduled when the previous one answers. One event per step is pending at a time, so the
+// function timeout can cut the chain anywhere. A call takes effect when it is made (the object
+// is stored, the message sent); its latency is the time the function waits for the answer.
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+#include <boost/random/uniform_real_distribution.hpp>
+
+#include "lambdasim/model/lambda_model.hpp"
+
+namespace lambdasim {
+
+LambdaModel::OwnerUnit LambdaModel::owner_unit(const Environment& env) const {
+    switch (static_cast<OwnerKind>(env.owner_kind)) {
+    case OwnerKind::SyncRequest: {
+        const Request& r = requests_[env.request];
+        return {r.source, r.first_attempt, false};
+    }
+    case OwnerKind::AsyncEvent: {
+        const AsyncEvent& e = async_events_[env.request];
+        return {e.source, e.origin, e.accounted};
+    }
+    case OwnerKind::Batch: {
+        // A call made once per batch descends from the batch's first message.
+        const Batch& b = batches_[env.request];
+        const Message& m = queues_[mappings_[b.mapping].queue].queue[b.messages.front()];
+        return {m.source, m.origin, m.accounted};
+    }
+    }
+    return {};
+}
+
+void LambdaModel::begin_call_plan(std::uint32_t function, EnvironmentIndex index, SimTime init_phase) {
+    Environment& env = functions_[function].pool[index];
+    env.step = 0;
+    env.call_attempt = 0;
+    // The function timeout counts from the end of init, like the handler's own time.
+    env.deadline = env.invocation_start + functions_[function].spec->timeout;
+    simulator_.schedule_in(init_phase, handler_, CallStep, pack(function, index), env.generation);
+}
+
+void LambdaModel::call_step(std::uint32_t function, EnvironmentIndex index, std::uint32_t generation) {
+    const CallPlan& plan = call_plans_[function];
+    FunctionCounts& counts = recorder_.function(function).period;
+    const std::size_t done = plan.step_count();
+    std::size_t step = functions_[function].pool[index].step;
+    assert(functions_[function].pool[index].busy && functions_[function].pool[index].generation == generation);
+    SimTime wait = 0;
+    bool failed = false;
+    if (step == plan.handler_step) {
+        wait = functions_[function].pool[index].handler_time;
+        ++step;
+    } else {
+        const PlannedCall& call = plan.steps[step < plan.handler_step ? step : step - 1];
+        ++counts.calls;
+        bool forwarded = false;
+        // make_call may start other invocations, which can grow this function's pool: the
+        // environment is looked up again after it.
+        const CallResult result = make_call(function, call, owner_unit(functions_[function].pool[index]), forwarded);
+        Environment& env = functions_[function].pool[index];
+        env.forwarded = env.forwarded || forwarded;
+        // Even a refused attempt waits for its answer.
+        wait = from_seconds(call.latency.sample(call_plans_[function].latency_rng));
+        if (result == CallResult::Done) {
+            ++step;
+            env.call_attempt = 0;
+        } else if (result == CallResult::Throttled && ++env.call_attempt < call.spec->retries.max_attempts) {
+            ++counts.calls_throttled;
+            // The SDK's exponential backoff with full jitter before the next attempt.
+            const ClientSpec& retries = call.spec->retries;
+            const double ceiling = std::min(to_seconds(retries.backoff_cap),
+                                            to_seconds(retries.backoff_base) * std::ldexp(1.0, env.call_attempt - 1));
+            wait += from_seconds(boost::random::uniform_real_distribution<double>(0.0, ceiling)(
+                call_plans_[function].retry_rng));
+        } else {
+            if (result == CallResult::Throttled) ++counts.calls_throttled;
+            ++counts.calls_failed;
+            failed = true;
+        }
+    }
+    Environment& env = functions_[function].pool[index];
+    if (failed) {
+        // The SDK raises in the handler: the invocation ends as a function error when the answer
+        // arrives.
+        env.outcome = static_cast<std::uint8_t>(InvocationOutcome::FunctionError);
+        step = done;
+    }
+    env.step = static_cast<std::uint16_t>(step);
+    const SimTime next = simulator_.now() + wait;
+    if (next > env.deadline) {
+        env.outcome = static_cast<std::uint8_t>(InvocationOutcome::Timeout);
+        simulator_.schedule_at(env.deadline, handler_, InvocationEnd, pack(function, index), env.generation);
+    } else if (step == done) {
+        simulator_.schedule_at(next, handler_, InvocationEnd, pack(function, index), env.generation);
+    } else {
+        simulator_.schedule_at(next, handler_, CallStep, pack(function, index), env.generation);
+    }
+}
+
+LambdaModel::CallResult LambdaModel::make_call(std::uint32_t function, const PlannedCall& call, const OwnerUnit& owner, bool& forwarded) {
+    const SimTime now = simulator_.now();
+    FlowCounts& flow = recorder_.entry_point(owner.source).period.flow;
+    switch (call.spec->kind) {
+    case CallSpec::Kind::BucketPut:
+        if (!store_object(call.target)) return CallResult::Throttled;
+        forwarded = notify_object_created(call.target, owner.source, owner.origin, owner.accounted);
+        return CallResult::Done;
+    case CallSpec::Kind::BucketGet: return read_object(call.target) ? CallResult::Done : CallResult::Throttled;
+    case CallSpec::Kind::TableWrite:
+    case CallSpec::Kind::TableRead: {
+        const bool write = call.spec->kind == CallSpec::Kind::TableWrite;
+        TableRuntime& table = tables_[call.target];
+        TableCounts& counts = recorder_.table(call.target).period;
+        const int units = call.spec->units;
+        if (!(write ? table.writes : table.reads).try_consume(now, units)) {
+            // ProvisionedThroughputExceededException: the SDK retries it.
+            ++(write ? counts.write_throttles : counts.read_throttles);
+            return CallResult::Throttled;
+        }
+        ++(write ? counts.writes : counts.reads);
+        (write ? counts.write_units : counts.read_units) += static_cast<std::uint64_t>(units);
+        return CallResult::Done;
+    }
+    case CallSpec::Kind::Publish: {
+        const double payload = call.payload.sample(call_plans_[function].payload_rng);
+        publish(call.target, owner.source, owner.origin, payload, owner.accounted);
+        forwarded = true;
+        return CallResult::Done;
+    }
+    case CallSpec::Kind::Send:
+        if (!owner.accounted) ++flow.created;
+        send_message(call.target, owner.source, owner.origin, owner.accounted);
+        forwarded = true;
+        return CallResult::Done;
+    case CallSpec::Kind::Invoke: {
+        const double payload = call.payload.sample(call_plans_[function].payload_rng);
+        // An asynchronous Invoke above the payload limit is refused with 413
+        // (RequestEntityTooLargeException); the SDK does not retry it.
+        if (payload > functions_[call.target].spec->async.payload_limit_bytes) return CallResult::Failed;
+        if (!owner.accounted) ++flow.created;
+        invoke_async(call.target, owner.source, owner.origin, payload, owner.accounted);
+        forwarded = true;
+        return CallResult::Done;
+    }
+    }
+    return CallResult::Failed;
+}
+
+}  // namespace lambdasim

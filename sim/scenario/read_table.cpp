@@ -1,0 +1,63 @@
+// tables.NAME: a DynamoDB table's capacity (`provisioned-capacity-mode`, `on-demand-capacity-mode`,
+// `burst-adaptive-capacity`).
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "lambdasim/scenario/section_readers.hpp"
+#include "lambdasim/scenario/units.hpp"
+#include "lambdasim/scenario/vocabulary.hpp"
+
+namespace lambdasim {
+namespace {
+
+const char* const kExample =
+    "e.g. {mode: provisioned, read_capacity: 100/s, write_capacity: 50/s} or {mode: on_demand}";
+
+double read_capacity(const YamlField& field, const char* hint) {
+    const double rate = read_rate(field);
+    if (!(rate >= 1) || !std::isfinite(rate)) field.fail("must be at least 1/s", hint);
+    return rate;
+}
+
+}  // namespace
+
+TableSpec read_table(const std::string& name, const YamlField& field) {
+    if (!field.is_map() && !field.is_null())
+        field.fail("expected the table's settings as a map, got " + field.describe(), kExample);
+    const YamlMap map(field, {"mode", "read_capacity", "write_capacity", "burst", "initial_read", "initial_write",
+                              "max_read", "max_write"});
+    TableSpec t;
+    t.name = name;
+    if (auto mode = map.get("mode")) t.mode = read_choice(*mode, vocabulary::capacity_modes());
+    if (t.mode == CapacityMode::Provisioned) {
+        map.restrict_to({"mode", "read_capacity", "write_capacity", "burst"}, "a provisioned table");
+        const char* hint = "provisioned capacity is in units per second, e.g. 100/s";
+        t.read_capacity_per_second = read_capacity(map.required("read_capacity", kExample), hint);
+        t.write_capacity_per_second = read_capacity(map.required("write_capacity", kExample), hint);
+        if (auto burst = map.get("burst")) {
+            t.burst = read_duration(*burst);
+            if (t.burst < 0 || t.burst > 300 * kSecond)
+                burst->fail(fmt::format("must be between 0s and 300s, got {}", format_duration(t.burst)),
+                            "DynamoDB keeps at most 5 minutes of unused capacity as burst");
+        }
+        return t;
+    }
+    map.restrict_to({"mode", "initial_read", "initial_write", "max_read", "max_write"}, "an on-demand table");
+    const char* hint = "on-demand throughput is in request units per second, e.g. 4000/s";
+    if (auto v = map.get("initial_read")) t.initial_read_per_second = read_capacity(*v, hint);
+    if (auto v = map.get("initial_write")) t.initial_write_per_second = read_capacity(*v, hint);
+    if (auto v = map.get("max_read")) t.max_read_per_second = read_capacity(*v, hint);
+    if (auto v = map.get("max_write")) t.max_write_per_second = read_capacity(*v, hint);
+    const auto check_order = [&map](const char* initial_key, double initial, const char* max_key, double max) {
+        if (initial <= max) return;
+        const auto field = map.has(initial_key) ? map.get(initial_key) : map.get(max_key);
+        field->fail(fmt::format("{} {} is above {} {}", initial_key, format_rate(initial), max_key, format_rate(max)),
+                    "the table-level maximum caps what the table serves; raise it or lower the initial throughput");
+    };
+    check_order("initial_read", t.initial_read_per_second, "max_read", t.max_read_per_second);
+    check_order("initial_write", t.initial_write_per_second, "max_write", t.max_write_per_second);
+    return t;
+}
+
+}  // namespace lambdasim
