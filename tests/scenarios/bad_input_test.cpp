@@ -285,6 +285,56 @@ const BrokenScenario kBrokenScenarios[] = {
      "    async: {on_failure: {topic: t2}}\ntopics:\n  t1: {subscriptions: [{function: b}]}\n"
      "  t2: {subscriptions: [{function: a}]}\n", 4,
      "function a -on_failure-> topic t1 -async-> function b -on_failure-> topic t2 -async-> function a"},
+    {"CallToAnUnknownTable",
+     "functions:\n  a:\n    duration: 1s\n    calls: [{table: metdata}]\ntables:\n  metadata: {}\n", 4,
+     "did you mean `metadata`?"},
+    {"CallNamingTwoServices",
+     "functions:\n  a:\n    duration: 1s\n    calls:\n      - {queue: q, topic: t}\nqueues: {q: {}}\n"
+     "topics: {t: {subscriptions: [{queue: q}]}}\n", 5, "a call goes to one service"},
+    {"CallActionThatDoesNotApply",
+     "functions:\n  a:\n    duration: 1s\n    calls:\n      - {topic: t, action: put}\nqueues: {q: {}}\n"
+     "topics: {t: {subscriptions: [{queue: q}]}}\n", 5, "`action` does not apply to a topic call"},
+    {"CallUnknownBucketAction",
+     "functions:\n  a:\n    duration: 1s\n    calls:\n      - {bucket: images, action: delete}\nbuckets: {images: {}}\n", 5,
+     "unknown action `delete`"},
+    {"CallUnitsOnAQueue",
+     "functions:\n  a:\n    duration: 1s\n    calls:\n      - {queue: q, units: 2}\nqueues: {q: {}}\n", 5,
+     "`units` applies to table calls only"},
+    {"CallLatencyWithoutUnit",
+     "functions:\n  a:\n    duration: 1s\n    calls:\n      - {queue: q, latency: 20}\nqueues: {q: {}}\n", 5,
+     "add a unit"},
+    {"CallLoopThroughATopic",
+     "functions:\n  a:\n    duration: 1s\n    calls:\n      - {topic: t}\n"
+     "topics: {t: {subscriptions: [{function: a}]}}\n", 5,
+     "function a -publish-> topic t -async-> function a"},
+    {"CallLoopThroughAnEventSourceMapping",
+     "functions:\n  a:\n    duration: 1s\n    calls:\n      - {queue: q}\nqueues: {q: {}}\n"
+     "event_source_mappings: {m: {queue: q, function: a}}\n", 5, "function a -send-> queue q -esm-> function a"},
+    {"CallLoopThroughANotifyingBucket",
+     "functions:\n  a:\n    duration: 1s\n    calls:\n      - {bucket: images}\n"
+     "buckets: {images: {notifications: [{function: a}]}}\n", 5,
+     "function a -put-> bucket images -notify-> function a"},
+    {"ProvisionedTableWithoutWriteCapacity",
+     "functions:\n  a:\n    duration: 1s\ntables:\n  t: {mode: provisioned, read_capacity: 10/s}\n", 5,
+     "missing required key `write_capacity`"},
+    {"ProvisionedTableWithOnDemandKey",
+     "functions:\n  a:\n    duration: 1s\ntables:\n  t:\n    mode: provisioned\n    read_capacity: 10/s\n"
+     "    write_capacity: 10/s\n    max_write: 100/s\n", 9, "does not apply to a provisioned table"},
+    {"TableBurstAboveFiveMinutes",
+     "functions:\n  a:\n    duration: 1s\ntables:\n  t:\n    mode: provisioned\n    read_capacity: 10/s\n"
+     "    write_capacity: 10/s\n    burst: 10min\n", 9, "at most 5 minutes of unused capacity"},
+    {"TableCapacityWithoutPeriod",
+     "functions:\n  a:\n    duration: 1s\ntables:\n  t: {mode: provisioned, read_capacity: 10, write_capacity: 5/s}\n",
+     5, "read_capacity"},
+    {"UnknownTableMode", "functions:\n  a:\n    duration: 1s\ntables:\n  t: {mode: ondemand}\n", 5,
+     "did you mean `on_demand`?"},
+    {"OnDemandInitialAboveMax",
+     "functions:\n  a:\n    duration: 1s\ntables:\n  t: {initial_write: 5000/s, max_write: 1000/s}\n", 5,
+     "initial_write 5000/s is above max_write 1000/s"},
+    {"MisspeltPrice", "functions:\n  a:\n    duration: 1s\nprices:\n  lambda_per_gb_secnd: 0.00001\n", 5,
+     "did you mean `lambda_per_gb_second`?"},
+    {"NegativePrice", "functions:\n  a:\n    duration: 1s\nprices:\n  sqs_per_million_requests: -1\n", 5,
+     "must be a price of 0 or more"},
 };
 // clang-format on
 
