@@ -18,11 +18,14 @@ int validate_command(const std::vector<std::string>& args) {
     if (!spec) return kExitBadInput;
     std::size_t schedules = 0;
     for (const auto& t : spec->traffic) schedules += t.is_schedule() ? 1 : 0;
+    std::size_t calls = 0;
+    for (const auto& f : spec->functions) calls += f.calls.size();
     fmt::print(
-        "{}: ok ({} functions, {} traffic sources, {} schedules, {} queues, {} topics, {} buckets, "
-        "{} event source mappings, {} s simulated)\n",
+        "{}: ok ({} functions, {} traffic sources, {} schedules, {} queues, {} topics, {} buckets, {} tables, "
+        "{} event source mappings, {} service calls, {} s simulated)\n",
         scenario.file, spec->functions.size(), spec->traffic.size() - schedules, schedules, spec->queues.size(),
-        spec->topics.size(), spec->buckets.size(), spec->event_source_mappings.size(), to_seconds(spec->duration));
+        spec->topics.size(), spec->buckets.size(), spec->tables.size(), spec->event_source_mappings.size(), calls,
+        to_seconds(spec->duration));
     return kExitOk;
 }
 

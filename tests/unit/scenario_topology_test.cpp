@@ -132,6 +132,50 @@ event_source_mappings:
     EXPECT_FALSE(find_delivery_loop(load_scenario_text(yaml, "ok.yaml")));
 }
 
+// A call edge is drawn from the function to the service it calls, numbered in call order.
+TEST(Topology, DotDrawsServiceCallsAndTables) {
+    const ScenarioSpec spec = load_scenario_text(R"yaml(functions:
+  resize:
+    duration: 100ms
+    calls:
+      - {bucket: originals, action: get, when: before}
+      - {table: metadata}
+buckets:
+  originals: {notifications: [{function: resize}]}
+tables:
+  metadata: {}
+)yaml",
+                                                 "calls.yaml");
+    const std::string dot = topology_to_dot(build_topology(spec), "calls");
+    EXPECT_NE(dot.find("\"table:metadata\" [label=\"metadata\\n(table)\", shape=box3d]"), std::string::npos) << dot;
+    EXPECT_NE(dot.find("\"function:resize\" -> \"bucket:originals\" [label=\"call 1: get (before)\"]"),
+              std::string::npos)
+        << dot;
+    EXPECT_NE(dot.find("\"function:resize\" -> \"table:metadata\" [label=\"call 2: write\"]"), std::string::npos) << dot;
+}
+
+// Reads and table writes send nothing on: a GET from the bucket that notifies the function is
+// not a loop (only a PUT into it would be).
+TEST(DeliveryLoops, AGetFromTheNotifyingBucketIsNotALoop) {
+    EXPECT_EQ(loop_error(R"yaml(functions:
+  resize:
+    duration: 100ms
+    calls: [{bucket: originals, action: get}]
+buckets:
+  originals: {notifications: [{function: resize}]}
+)yaml"),
+              "no error");
+    EXPECT_NE(loop_error(R"yaml(functions:
+  resize:
+    duration: 100ms
+    calls: [{bucket: originals, action: put}]
+buckets:
+  originals: {notifications: [{function: resize}]}
+)yaml")
+                  .find("function resize -put-> bucket originals -notify-> function resize"),
+              std::string::npos);
+}
+
 TEST(TopologyCommand, EveryShippedScenarioProducesAGraph) {
     for (const auto& entry : std::filesystem::directory_iterator(std::string(LAMBDASIM_SOURCE_DIR) + "/scenarios")) {
         if (entry.path().extension() != ".yaml") continue;
