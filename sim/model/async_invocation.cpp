@@ -91,11 +91,12 @@ void LambdaModel::async_event_ended(std::uint32_t index, InvocationOutcome outco
 }
 
 void LambdaModel::fail_async_event(std::uint32_t index, bool expired) {
-    AsyncEvent& e = async_events_[index];
+    // A copy: sending to the destination can invoke functions and grow async_events_.
+    const AsyncEvent e = async_events_[index];
     FunctionMetrics& metrics = recorder_.function(e.function);
-    FlowCounts& flow = recorder_.entry_point(e.source).period.flow;
     if (expired) ++metrics.async_period.expired;
     const bool dead_lettered = send_to_destination(on_failure_[e.function], e.source, e.origin, e.payload_bytes);
+    FlowCounts& flow = recorder_.entry_point(e.source).period.flow;
     if (dead_lettered) ++metrics.async_period.dead_lettered;
     if (!dead_lettered && !expired) ++metrics.async_period.dropped;
     if (!e.accounted) {

@@ -28,11 +28,13 @@ void LambdaModel::put_object(std::uint32_t bucket, std::uint32_t source, SimTime
         ++flow.rejected;
         return;
     }
-    if (!notify_object_created(bucket, source, origin, false)) {
+    if (buckets_[bucket].notifications.empty()) {
         // A stored object with nothing to notify is the unit's end.
         ++flow.created;
         deliver_flow(source, origin);
+        return;
     }
+    notify_object_created(bucket, source, origin, false);
 }
 
 bool LambdaModel::store_object(std::uint32_t bucket) {
@@ -62,7 +64,9 @@ bool LambdaModel::read_object(std::uint32_t bucket) {
     return true;
 }
 
-bool LambdaModel::notify_object_created(std::uint32_t bucket, std::uint32_t source, SimTime origin, bool accounted) {
+std::size_t LambdaModel::notify_object_created(std::uint32_t bucket, std::uint32_t source, SimTime origin,
+                                               bool accounted) {
+    std::size_t deliveries = 0;
     BucketRuntime& b = buckets_[bucket];
     BucketMetrics& metrics = recorder_.bucket(bucket);
     FlowCounts& flow = recorder_.entry_point(source).period.flow;
@@ -72,19 +76,21 @@ bool LambdaModel::notify_object_created(std::uint32_t bucket, std::uint32_t sour
             case BucketNotificationSpec::Kind::Function:
                 // S3 invokes Lambda asynchronously: the function's async rules apply from here.
                 if (!accounted) ++flow.created;
+                ++deliveries;
                 invoke_async(n.target, source, origin, kEventRecordBytes, accounted);
                 break;
             case BucketNotificationSpec::Kind::Queue:
                 if (!accounted) ++flow.created;
+                ++deliveries;
                 send_message(n.target, source, origin, accounted);
                 break;
             case BucketNotificationSpec::Kind::Topic:
                 // publish() counts one unit per subscription itself.
-                publish(n.target, source, origin, kEventRecordBytes, accounted);
+                deliveries += publish(n.target, source, origin, kEventRecordBytes, accounted);
                 break;
         }
     }
-    return !b.notifications.empty();
+    return deliveries;
 }
 
 }  // namespace lambdasim

@@ -114,12 +114,12 @@ LambdaModel::LambdaModel(const ScenarioSpec& spec, Simulator& simulator, Metrics
     }
     for (std::size_t i = 0; i < spec.functions.size(); ++i) {
         const FunctionSpec& f = spec.functions[i];
-        CallPlan plan{{}, 0, streams.stream(f.name, "call_latency"), streams.stream(f.name, "call_retry"),
-                      streams.stream(f.name, "call_payload")};
+        CallPlan plan;
         // `when: before` calls first (in their written order), then the handler, then the rest.
         for (const bool before : {true, false}) {
             if (!before) plan.handler_step = plan.steps.size();
-            for (const CallSpec& c : f.calls) {
+            for (std::size_t k = 0; k < f.calls.size(); ++k) {
+                const CallSpec& c = f.calls[k];
                 if (c.before_handler != before) continue;
                 std::uint32_t target = 0;
                 switch (c.kind) {
@@ -131,7 +131,10 @@ LambdaModel::LambdaModel(const ScenarioSpec& spec, Simulator& simulator, Metrics
                 case CallSpec::Kind::Send: target = index_by_name(spec.queues, c.target); break;
                 case CallSpec::Kind::Invoke: target = index_by_name(spec.functions, c.target); break;
                 }
-                plan.steps.push_back({&c, target, Distribution(c.latency), Distribution(c.payload)});
+                const std::string call = "call_" + std::to_string(k);
+                plan.steps.push_back({&c, target, Distribution(c.latency), Distribution(c.payload),
+                                      streams.stream(f.name, call + "_latency"), streams.stream(f.name, call + "_retry"),
+                                      streams.stream(f.name, call + "_payload")});
             }
         }
         recorder_.function(i).has_calls = !plan.empty();
@@ -332,7 +335,9 @@ void LambdaModel::attempt_throttled(std::uint32_t request, ThrottleReason reason
     // Exponential backoff with full jitter: uniform(0, min(cap, base x 2^(attempt-1))).
     const double ceiling = std::min(to_seconds(client.backoff_cap),
                                     to_seconds(client.backoff_base) * std::ldexp(1.0, static_cast<int>(r.attempts) - 1));
-    const double delay = boost::random::uniform_real_distribution<double>(0.0, ceiling)(source.retry_rng);
+    // (Boost's uniform_real_distribution needs min < max: a zero base means no wait.)
+    const double delay =
+        ceiling > 0 ? boost::random::uniform_real_distribution<double>(0.0, ceiling)(source.retry_rng) : 0.0;
     ++recorder_.entry_point(r.source).period.retries;
     simulator_.schedule_in(from_seconds(delay), handler_, RetryAttempt, request, r.generation);
 }
@@ -470,6 +475,7 @@ void LambdaModel::end_invocation(std::uint32_t function, EnvironmentIndex index,
     const std::uint32_t owner_index = env.request;
     const std::uint32_t owner_generation = env.request_generation;
     const bool forwarded = env.forwarded;
+    const bool raised = !call_plans_[function].empty() && env.raised;
 
     if (env.provisioned) {
         if (env.retire_when_idle) {
@@ -491,11 +497,11 @@ void LambdaModel::end_invocation(std::uint32_t function, EnvironmentIndex index,
     update_gauges(function);
     // Last: the owner may start new invocations (a mapping polls again), which can grow the
     // pool and invalidate `env`; by now this environment is idle and can serve them.
-    finish_invocation_for(owner, owner_index, owner_generation, outcome, forwarded);
+    finish_invocation_for(owner, owner_index, owner_generation, outcome, forwarded, raised);
 }
 
 void LambdaModel::finish_invocation_for(OwnerKind owner, std::uint32_t index, std::uint32_t generation,
-                                        InvocationOutcome outcome, bool forwarded) {
+                                        InvocationOutcome outcome, bool forwarded, bool raised) {
     switch (owner) {
     case OwnerKind::SyncRequest:
         if (request_current(index, generation)) {
@@ -508,7 +514,7 @@ void LambdaModel::finish_invocation_for(OwnerKind owner, std::uint32_t index, st
         if (async_events_[index].active && async_events_[index].generation == generation) async_event_ended(index, outcome, forwarded);
         break;
     case OwnerKind::Batch:
-        if (batches_[index].active && batches_[index].generation == generation) batch_ended(index, outcome, forwarded);
+        if (batches_[index].active && batches_[index].generation == generation) batch_ended(index, outcome, forwarded, raised);
         break;
     }
 }

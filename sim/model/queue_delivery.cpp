@@ -165,15 +165,17 @@ void LambdaModel::poll(std::uint32_t mapping_index) {
     }
 }
 
-void LambdaModel::batch_ended(std::uint32_t batch, InvocationOutcome outcome, bool forwarded) {
+void LambdaModel::batch_ended(std::uint32_t batch, InvocationOutcome outcome, bool forwarded, bool raised) {
     Batch& b = batches_[batch];
     Mapping& mapping = mappings_[b.mapping];
     QueueRuntime& q = queues_[mapping.queue];
     --mapping.in_flight;
     const double item_error_rate = functions_[mapping.function].spec->error_rate;
     // With partial batch responses the function reports which items failed (each fails with the
-    // function's error rate); without, any error returns the whole batch. A timeout always does.
-    const bool partial = mapping.spec->report_batch_item_failures && outcome != InvocationOutcome::Timeout;
+    // function's error rate); without, any error returns the whole batch. A timeout always does,
+    // and so does a handler that raised (a service call failed for good): it reported nothing.
+    const bool partial =
+        mapping.spec->report_batch_item_failures && outcome != InvocationOutcome::Timeout && !raised;
     std::size_t kept = 0;
     for (const MessageIndex m : b.messages) {
         bool failed = outcome != InvocationOutcome::Success;
@@ -201,12 +203,15 @@ void LambdaModel::batch_ended(std::uint32_t batch, InvocationOutcome outcome, bo
 }
 
 void LambdaModel::return_batch(std::uint32_t batch) {
-    Batch& b = batches_[batch];
-    const std::uint32_t queue = mappings_[b.mapping].queue;
-    // Back to the front of the group in their original order (FIFO keeps the order).
-    for (auto it = b.messages.rbegin(); it != b.messages.rend(); ++it) message_visible(queue, *it, true, false);
-    queues_[queue].queue.unlock_group(b.group);
+    // Copies: a message redriven to its dead-letter queue there can start batches of that
+    // queue's mapping and grow batches_.
+    const std::uint32_t queue = mappings_[batches_[batch].mapping].queue;
+    const std::uint32_t group = batches_[batch].group;
+    const std::vector<MessageIndex> messages = batches_[batch].messages;
     release_batch(batch);
+    // Back to the front of the group in their original order (FIFO keeps the order).
+    for (auto it = messages.rbegin(); it != messages.rend(); ++it) message_visible(queue, *it, true, false);
+    queues_[queue].queue.unlock_group(group);
     for (const std::uint32_t mapping : queues_[queue].mappings) poll(mapping);
 }
 

@@ -24,10 +24,14 @@ LambdaModel::OwnerUnit LambdaModel::owner_unit(const Environment& env) const {
         return {e.source, e.origin, e.accounted};
     }
     case OwnerKind::Batch: {
-        // A call made once per batch descends from the batch's first message.
+        // A call made once per batch descends from the batch's first message that its flow
+        // still counts (the others may be dead-letter copies, already counted as lost).
         const Batch& b = batches_[env.request];
-        const Message& m = queues_[mappings_[b.mapping].queue].queue[b.messages.front()];
-        return {m.source, m.origin, m.accounted};
+        const SqsQueue& queue = queues_[mappings_[b.mapping].queue].queue;
+        for (const MessageIndex m : b.messages)
+            if (!queue[m].accounted) return {queue[m].source, queue[m].origin, false};
+        const Message& first = queue[b.messages.front()];
+        return {first.source, first.origin, true};
     }
     }
     return {};
@@ -37,6 +41,13 @@ void LambdaModel::begin_call_plan(std::uint32_t function, EnvironmentIndex index
     Environment& env = functions_[function].pool[index];
     env.step = 0;
     env.call_attempt = 0;
+    env.raised = false;
+    // Taken now: a synchronous request answered early (API Gateway's 504) frees its slot while
+    // the function runs on and makes its calls.
+    const OwnerUnit owner = owner_unit(env);
+    env.owner_source = owner.source;
+    env.owner_origin = owner.origin;
+    env.owner_accounted = owner.accounted;
     // The function timeout counts from the end of init, like the handler's own time.
     env.deadline = env.invocation_start + functions_[function].spec->timeout;
     simulator_.schedule_in(init_phase, handler_, CallStep, pack(function, index), env.generation);
@@ -48,22 +59,25 @@ void LambdaModel::call_step(std::uint32_t function, EnvironmentIndex index, std:
     const std::size_t done = plan.step_count();
     std::size_t step = functions_[function].pool[index].step;
     assert(functions_[function].pool[index].busy && functions_[function].pool[index].generation == generation);
+    (void)generation;
     SimTime wait = 0;
     bool failed = false;
     if (step == plan.handler_step) {
         wait = functions_[function].pool[index].handler_time;
         ++step;
     } else {
-        const PlannedCall& call = plan.steps[step < plan.handler_step ? step : step - 1];
+        PlannedCall& call = call_plans_[function].steps[step < plan.handler_step ? step : step - 1];
         ++counts.calls;
         bool forwarded = false;
         // make_call may start other invocations, which can grow this function's pool: the
         // environment is looked up again after it.
-        const CallResult result = make_call(function, call, owner_unit(functions_[function].pool[index]), forwarded);
+        const Environment& caller = functions_[function].pool[index];
+        const CallResult result =
+            make_call(call, {caller.owner_source, caller.owner_origin, caller.owner_accounted}, forwarded);
         Environment& env = functions_[function].pool[index];
         env.forwarded = env.forwarded || forwarded;
         // Even a refused attempt waits for its answer.
-        wait = from_seconds(call.latency.sample(call_plans_[function].latency_rng));
+        wait = from_seconds(call.latency.sample(call.latency_rng));
         if (result == CallResult::Done) {
             ++step;
             env.call_attempt = 0;
@@ -73,8 +87,9 @@ void LambdaModel::call_step(std::uint32_t function, EnvironmentIndex index, std:
             const ClientSpec& retries = call.spec->retries;
             const double ceiling = std::min(to_seconds(retries.backoff_cap),
                                             to_seconds(retries.backoff_base) * std::ldexp(1.0, env.call_attempt - 1));
-            wait += from_seconds(boost::random::uniform_real_distribution<double>(0.0, ceiling)(
-                call_plans_[function].retry_rng));
+            if (ceiling > 0)
+                wait += from_seconds(boost::random::uniform_real_distribution<double>(0.0, ceiling)(
+                    call.retry_rng));
         } else {
             if (result == CallResult::Throttled) ++counts.calls_throttled;
             ++counts.calls_failed;
@@ -86,27 +101,26 @@ void LambdaModel::call_step(std::uint32_t function, EnvironmentIndex index, std:
         // The SDK raises in the handler: the invocation ends as a function error when the answer
         // arrives.
         env.outcome = static_cast<std::uint8_t>(InvocationOutcome::FunctionError);
+        env.raised = true;
         step = done;
     }
     env.step = static_cast<std::uint16_t>(step);
-    const SimTime next = simulator_.now() + wait;
-    if (next > env.deadline) {
+    // (Compared as a difference: a huge `wait` must not overflow.)
+    if (wait > env.deadline - simulator_.now()) {
         env.outcome = static_cast<std::uint8_t>(InvocationOutcome::Timeout);
         simulator_.schedule_at(env.deadline, handler_, InvocationEnd, pack(function, index), env.generation);
-    } else if (step == done) {
-        simulator_.schedule_at(next, handler_, InvocationEnd, pack(function, index), env.generation);
-    } else {
-        simulator_.schedule_at(next, handler_, CallStep, pack(function, index), env.generation);
+        return;
     }
+    simulator_.schedule_in(wait, handler_, step == done ? InvocationEnd : CallStep, pack(function, index), env.generation);
 }
 
-LambdaModel::CallResult LambdaModel::make_call(std::uint32_t function, const PlannedCall& call, const OwnerUnit& owner, bool& forwarded) {
+LambdaModel::CallResult LambdaModel::make_call(PlannedCall& call, const OwnerUnit& owner, bool& forwarded) {
     const SimTime now = simulator_.now();
     FlowCounts& flow = recorder_.entry_point(owner.source).period.flow;
     switch (call.spec->kind) {
     case CallSpec::Kind::BucketPut:
         if (!store_object(call.target)) return CallResult::Throttled;
-        forwarded = notify_object_created(call.target, owner.source, owner.origin, owner.accounted);
+        forwarded = notify_object_created(call.target, owner.source, owner.origin, owner.accounted) > 0;
         return CallResult::Done;
     case CallSpec::Kind::BucketGet: return read_object(call.target) ? CallResult::Done : CallResult::Throttled;
     case CallSpec::Kind::TableWrite:
@@ -125,9 +139,8 @@ LambdaModel::CallResult LambdaModel::make_call(std::uint32_t function, const Pla
         return CallResult::Done;
     }
     case CallSpec::Kind::Publish: {
-        const double payload = call.payload.sample(call_plans_[function].payload_rng);
-        publish(call.target, owner.source, owner.origin, payload, owner.accounted);
-        forwarded = true;
+        const double payload = call.payload.sample(call.payload_rng);
+        forwarded = publish(call.target, owner.source, owner.origin, payload, owner.accounted) > 0;
         return CallResult::Done;
     }
     case CallSpec::Kind::Send:
@@ -136,7 +149,7 @@ LambdaModel::CallResult LambdaModel::make_call(std::uint32_t function, const Pla
         forwarded = true;
         return CallResult::Done;
     case CallSpec::Kind::Invoke: {
-        const double payload = call.payload.sample(call_plans_[function].payload_rng);
+        const double payload = call.payload.sample(call.payload_rng);
         // An asynchronous Invoke above the payload limit is refused with 413
         // (RequestEntityTooLargeException); the SDK does not retry it.
         if (payload > functions_[call.target].spec->async.payload_limit_bytes) return CallResult::Failed;

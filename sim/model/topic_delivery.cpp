@@ -6,8 +6,9 @@
 
 namespace lambdasim {
 
-void LambdaModel::publish(std::uint32_t topic, std::uint32_t source, SimTime origin, double payload_bytes,
-                          bool accounted) {
+std::size_t LambdaModel::publish(std::uint32_t topic, std::uint32_t source, SimTime origin, double payload_bytes,
+                                 bool accounted) {
+    std::size_t deliveries = 0;
     TopicRuntime& t = topics_[topic];
     TopicMetrics& metrics = recorder_.topic(topic);
     FlowCounts& flow = recorder_.entry_point(source).period.flow;
@@ -21,6 +22,7 @@ void LambdaModel::publish(std::uint32_t topic, std::uint32_t source, SimTime ori
         }
         if (s.kind == SubscriptionSpec::Kind::Queue) {
             ++metrics.period.delivered;
+            ++deliveries;
             send_message(s.target, source, origin, accounted);
             continue;
         }
@@ -38,8 +40,10 @@ void LambdaModel::publish(std::uint32_t topic, std::uint32_t source, SimTime ori
             continue;
         }
         ++metrics.period.delivered;
+        ++deliveries;
         invoke_async(s.target, source, origin, payload_bytes, accounted);
     }
+    return deliveries;
 }
 
 }  // namespace lambdasim

@@ -94,7 +94,13 @@ CallSpec read_call(const YamlField& field, const ReadContext& context, const Sce
 
 std::vector<CallSpec> read_calls(const YamlField& field, const ReadContext& context, const ScenarioNames& names) {
     std::vector<CallSpec> calls;
-    for (const auto& item : read_list(field)) calls.push_back(read_call(item, context, names));
+    const std::vector<YamlField> items = read_list(field);
+    // The step counter of an invocation is 16 bits; 100 calls is far beyond any real handler.
+    constexpr std::size_t kMaxCalls = 100;
+    if (items.size() > kMaxCalls)
+        items[kMaxCalls].fail(fmt::format("more than {} calls in one function", kMaxCalls),
+                              "model repeated calls with one call's latency, or a table call's `units`");
+    for (const auto& item : items) calls.push_back(read_call(item, context, names));
     return calls;
 }
 

@@ -1,5 +1,6 @@
 // tables.NAME: a DynamoDB table's capacity (`provisioned-capacity-mode`, `on-demand-capacity-mode`,
 // `burst-adaptive-capacity`).
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -14,9 +15,17 @@ namespace {
 const char* const kExample =
     "e.g. {mode: provisioned, read_capacity: 100/s, write_capacity: 50/s} or {mode: on_demand}";
 
+// DynamoDB's default table quota is 40,000 units/s each way; raised quotas go higher, but not
+// past what lambdasim counts exactly.
+constexpr double kMaxCapacityPerSecond = 1e6;
+
 double read_capacity(const YamlField& field, const char* hint) {
     const double rate = read_rate(field);
     if (!(rate >= 1) || !std::isfinite(rate)) field.fail("must be at least 1/s", hint);
+    if (rate > kMaxCapacityPerSecond)
+        field.fail(fmt::format("{} is above the largest table throughput lambdasim simulates, 1000000/s",
+                               format_rate(rate)),
+                   "a default table quota is 40000/s");
     return rate;
 }
 
@@ -49,6 +58,11 @@ TableSpec read_table(const std::string& name, const YamlField& field) {
     if (auto v = map.get("initial_write")) t.initial_write_per_second = read_capacity(*v, hint);
     if (auto v = map.get("max_read")) t.max_read_per_second = read_capacity(*v, hint);
     if (auto v = map.get("max_write")) t.max_write_per_second = read_capacity(*v, hint);
+    // A maximum set below the default initial throughput lowers it too (the table never serves
+    // above its maximum); only an explicit initial above the maximum is a mistake.
+    if (!map.has("initial_read")) t.initial_read_per_second = std::min(t.initial_read_per_second, t.max_read_per_second);
+    if (!map.has("initial_write"))
+        t.initial_write_per_second = std::min(t.initial_write_per_second, t.max_write_per_second);
     const auto check_order = [&map](const char* initial_key, double initial, const char* max_key, double max) {
         if (initial <= max) return;
         const auto field = map.has(initial_key) ? map.get(initial_key) : map.get(max_key);

@@ -240,5 +240,61 @@ TEST(ServiceCalls, APutIntoANotifyingBucketForwardsTheUnitToTheNextFunction) {
     EXPECT_GE(r.metrics->entry_point(0).end_to_end_total.quantile(0.01), 59.0);
 }
 
+// A zero backoff base is allowed (retry at once); Boost's uniform draw needs min < max, so the
+// retry must not draw from an empty interval (it used to loop forever). Oracle: a table that
+// never serves (1 WCU/s, offered 50/s) refuses all but ~1/s, and each refused call is attempted
+// max_attempts times.
+TEST(ServiceCalls, AZeroBackoffBaseRetriesAtOnceWithoutHanging) {
+    ScenarioSpec s = scenario(20 * kSecond);
+    FunctionSpec f = function("writer", DistributionSpec::constant(0.010));
+    CallSpec write = call(CallSpec::Kind::TableWrite, "items", 0.001);
+    write.retries.max_attempts = 4;
+    write.retries.backoff_base = 0;
+    f.calls = {write};
+    s.functions.push_back(f);
+    s.tables.push_back(provisioned_table("items", 1));
+    TrafficSourceSpec api = constant_rate("api", "writer", 50);
+    api.client.max_attempts = 3;
+    api.client.backoff_base = 0;
+    s.traffic.push_back(api);
+    const ModelRunResult r = run_model(s);
+    ASSERT_TRUE(r.broken_invariants.empty()) << r.broken_invariants.front();
+    const FunctionCounts& c = r.metrics->function(0).total;
+    EXPECT_GT(c.calls_failed, 900u);
+    EXPECT_EQ(c.calls, r.metrics->tables()[0].total.writes + c.calls_throttled);
+    // A failed call was refused 4 times; a served one at most 3 times before.
+    EXPECT_GE(c.calls_throttled, 4 * c.calls_failed);
+    EXPECT_LE(c.calls_throttled, 4 * c.calls_failed + 3 * r.metrics->tables()[0].total.writes);
+}
+
+// With partial batch responses the function reports the items that failed; a handler that
+// raised (its service call failed for good) reports nothing, so Lambda returns the whole batch.
+// Oracle: a table refusing every write beyond its first second's 1 unit: every batch after the
+// first raises and comes back; none of its messages is deleted.
+TEST(ServiceCalls, AHandlerThatRaisedReturnsItsWholeBatchEvenWithPartialResponses) {
+    ScenarioSpec s = scenario(60 * kSecond);
+    FunctionSpec f = function("consumer", DistributionSpec::constant(0.010));
+    CallSpec write = call(CallSpec::Kind::TableWrite, "items", 0.001);
+    write.retries.max_attempts = 1;
+    f.calls = {write};
+    s.functions.push_back(f);
+    TableSpec table = provisioned_table("items", 1);
+    s.tables.push_back(table);
+    s.queues.push_back(queue("jobs", 5 * kSecond));
+    EventSourceMappingSpec m = mapping("jobs", "consumer", 10);
+    m.report_batch_item_failures = true;
+    s.event_source_mappings.push_back(m);
+    s.traffic.push_back(to_queue(constant_rate("producer", "", 20), "jobs"));
+    const ModelRunResult r = run_model(s);
+    ASSERT_TRUE(r.broken_invariants.empty()) << r.broken_invariants.front();
+    const QueueCounts& q = r.metrics->queue(0).total;
+    const FunctionCounts& c = r.metrics->function(0).total;
+    // Deleted messages came only from batches whose write was served (at most 1 + 1/s).
+    const std::uint64_t served = r.metrics->tables()[0].total.writes;
+    EXPECT_GT(c.calls_failed, 10u);
+    EXPECT_LE(q.deleted, served * 10);
+    EXPECT_GT(q.received, q.deleted);
+}
+
 }  // namespace
 }  // namespace lambdasim

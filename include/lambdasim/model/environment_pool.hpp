@@ -36,6 +36,10 @@ struct Environment {
     std::uint8_t outcome = 0;
     // Invocations of a function with service calls run as steps (sim/model/service_calls.cpp).
     bool forwarded = false;       // a call sent work on (a message, an event, a notification)
+    bool raised = false;          // a call failed for good: the handler raised
+    bool owner_accounted = false;  // the unit the calls descend from (LambdaModel::OwnerUnit)
+    std::uint32_t owner_source = 0;
+    SimTime owner_origin = 0;
     std::uint16_t step = 0;       // the next step of the function's call plan
     std::uint16_t call_attempt = 0;  // attempts of the current call so far
     SimTime handler_time = 0;     // the handler's own time (its `duration` draw)

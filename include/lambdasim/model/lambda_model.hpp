@@ -132,18 +132,20 @@ private:
     };
 
     // One function's call plan: the `when: before` calls, the handler's own time, the others.
+    // Each call draws from streams of its own, so adding a call leaves the others' draws (and a
+    // comparison's common random numbers) unchanged.
     struct PlannedCall {
         const CallSpec* spec;
         std::uint32_t target;  // bucket, table, topic, queue or function index
         Distribution latency;
         Distribution payload;
+        RandomEngine latency_rng;
+        RandomEngine retry_rng;
+        RandomEngine payload_rng;
     };
     struct CallPlan {
         std::vector<PlannedCall> steps;  // calls in the order they are made
         std::size_t handler_step = 0;    // the handler runs before steps[handler_step]
-        RandomEngine latency_rng;
-        RandomEngine retry_rng;
-        RandomEngine payload_rng;
         bool empty() const { return steps.empty(); }
         std::size_t step_count() const { return steps.size() + 1; }  // calls and the handler
     };
@@ -200,14 +202,15 @@ private:
     Admission admit(std::uint32_t function);
     void start_invocation(std::uint32_t function, const Admission& admission, OwnerKind owner, std::uint32_t index,
                           std::uint32_t generation);
+    // `forwarded`: its calls sent work on; `raised`: a call failed for good (the handler raised).
     void finish_invocation_for(OwnerKind owner, std::uint32_t index, std::uint32_t generation, InvocationOutcome outcome,
-                               bool forwarded);
+                               bool forwarded, bool raised);
 
     // Service calls made during an invocation (sim/model/service_calls.cpp).
     void begin_call_plan(std::uint32_t function, EnvironmentIndex environment, SimTime init_phase);
     void call_step(std::uint32_t function, EnvironmentIndex environment, std::uint32_t generation);
     enum class CallResult { Done, Throttled, Failed };
-    CallResult make_call(std::uint32_t function, const PlannedCall& call, const OwnerUnit& owner, bool& forwarded);
+    CallResult make_call(PlannedCall& call, const OwnerUnit& owner, bool& forwarded);
     OwnerUnit owner_unit(const Environment& env) const;
 
     // Asynchronous invocation (sim/model/async_invocation.cpp).
@@ -222,21 +225,22 @@ private:
     void send_message(std::uint32_t queue, std::uint32_t source, SimTime origin, bool accounted);
     void message_visible(std::uint32_t queue, MessageIndex message, bool returning, bool poll_after = true);
     void poll(std::uint32_t mapping);
-    void batch_ended(std::uint32_t batch, InvocationOutcome outcome, bool forwarded);
+    void batch_ended(std::uint32_t batch, InvocationOutcome outcome, bool forwarded, bool raised);
     void return_batch(std::uint32_t batch);
     void release_batch(std::uint32_t batch);
     void message_done(std::uint32_t queue, MessageIndex message);
 
     // SNS (sim/model/topic_delivery.cpp).
-    void publish(std::uint32_t topic, std::uint32_t source, SimTime origin, double payload_bytes, bool accounted);
+    // Returns how many deliveries it made (subscriptions matched and accepted).
+    std::size_t publish(std::uint32_t topic, std::uint32_t source, SimTime origin, double payload_bytes, bool accounted);
 
     // S3 (sim/model/bucket_delivery.cpp).
     void put_object(std::uint32_t bucket, std::uint32_t source, SimTime origin);
     static std::size_t pick_prefix(BucketRuntime& bucket);
     bool store_object(std::uint32_t bucket);  // false: 503 SlowDown
     bool read_object(std::uint32_t bucket);   // false: 503 SlowDown
-    // s3:ObjectCreated to every notification target; true when there is at least one.
-    bool notify_object_created(std::uint32_t bucket, std::uint32_t source, SimTime origin, bool accounted);
+    // s3:ObjectCreated to every notification target; returns the deliveries made.
+    std::size_t notify_object_created(std::uint32_t bucket, std::uint32_t source, SimTime origin, bool accounted);
 
     // Where a failed unit goes: a queue, a topic, or nowhere (dropped). True when sent.
     struct ResolvedDestination {

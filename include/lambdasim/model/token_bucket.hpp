@@ -18,7 +18,11 @@ public:
 
     static TokenBucket per_second(double rate, std::int64_t capacity) {
         // Rates are stored as tokens per `per` ns with `per` chosen so the integer amount keeps
-        // three decimals of the user's rate.
+        // three decimals of the user's rate, as long as capacity x per fits in 64 bits; a larger
+        // bucket (a DynamoDB table's 300 s of burst) counts whole tokens per second.
+        constexpr std::int64_t kExactCapacityLimit = INT64_MAX / (2000 * kSecond);
+        if (capacity > kExactCapacityLimit)
+            return TokenBucket(capacity, static_cast<std::int64_t>(rate + 0.5), kSecond);
         const auto milli_tokens = static_cast<std::int64_t>(rate * 1000.0 + 0.5);
         return TokenBucket(capacity, milli_tokens, 1000 * kSecond);
     }
