@@ -8,8 +8,11 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <deque>
 
+#include "lambdasim/scenario/topology.hpp"
 #include "views.hpp"
 
 namespace lambdasim::gui {
@@ -56,7 +59,72 @@ QString main_reason(const json& by_reason) {
     return reason;
 }
 
-// Sources on the left, (API Gateway in the middle when used), functions on the right.
+// What a node's box says under its name: its settings and, from the summary, what went wrong.
+QString node_detail(const TopologyNode& node, const ScenarioSpec& spec, const json& summary) {
+    const std::string& name = node.name;
+    switch (node.kind) {
+        case TopologyNodeKind::TrafficSource:
+        case TopologyNodeKind::Schedule: {
+            if (node.kind == TopologyNodeKind::Schedule) return QString::fromStdString(node.detail);
+            for (const TrafficSourceSpec& t : spec.traffic)
+                if (t.name == name && t.target.kind == TargetSpec::Kind::Function &&
+                    t.target.invocation == InvocationType::Sync)
+                    return QString("sync, %1 attempts").arg(t.client.max_attempts);
+            const double lost = number(json_at(summary, {"entry_points", name, "flow"}), {"lost"});
+            return lost > 0 ? QString("%1 lost").arg(count_text(lost)) : QString("asynchronous");
+        }
+        case TopologyNodeKind::Function: {
+            const FunctionSpec* f = spec.find_function(name);
+            if (!f) return {};
+            QString detail = QString("%1 MB").arg(f->memory_mb);
+            if (f->reserved_concurrency) detail += QString(", reserved %1").arg(*f->reserved_concurrency);
+            if (f->max_provisioned() > 0) detail += QString(", PC %1").arg(f->max_provisioned());
+            const double throttles = number(json_at(summary, {"functions", name}), {"throttles"});
+            if (throttles > 0) detail += QString(", %1 throttles").arg(count_text(throttles));
+            return detail;
+        }
+        case TopologyNodeKind::Queue: {
+            const double depth = number(json_at(summary, {"queues", name}), {"max_depth"});
+            return QString("%1queue, max depth %2").arg(node.detail == "fifo" ? "FIFO " : "").arg(count_text(depth));
+        }
+        case TopologyNodeKind::Topic:
+            return QString("topic, %1 published").arg(count_text(number(json_at(summary, {"topics", name}), {"published"})));
+        case TopologyNodeKind::Bucket: {
+            const json& b = json_at(summary, {"buckets", name});
+            const double slow = number(b, {"slow_down"}) + number(b, {"get_slow_down"});
+            return slow > 0 ? QString("bucket, %1 SlowDown").arg(count_text(slow))
+                            : QString("bucket, %1 PUTs").arg(count_text(number(b, {"puts"})));
+        }
+        case TopologyNodeKind::Table: {
+            const json& t = json_at(summary, {"tables", name});
+            const double throttles = number(t, {"read_throttle_events"}) + number(t, {"write_throttle_events"});
+            return QString("table, %1 throttle events").arg(count_text(throttles));
+        }
+    }
+    return {};
+}
+
+// A warning colour for a box whose detail reports throttles, losses or SlowDowns.
+bool node_alarm(const TopologyNode& node, const json& summary) {
+    const std::string& name = node.name;
+    switch (node.kind) {
+        case TopologyNodeKind::Function: return number(json_at(summary, {"functions", name}), {"throttles"}) > 0;
+        case TopologyNodeKind::TrafficSource:
+            return number(json_at(summary, {"entry_points", name, "flow"}), {"lost"}) > 0 ||
+                   number(json_at(summary, {"entry_points", name}), {"throttled"}) > 0;
+        case TopologyNodeKind::Bucket:
+            return number(json_at(summary, {"buckets", name}), {"slow_down"}) +
+                       number(json_at(summary, {"buckets", name}), {"get_slow_down"}) > 0;
+        case TopologyNodeKind::Table:
+            return number(json_at(summary, {"tables", name}), {"read_throttle_events"}) +
+                       number(json_at(summary, {"tables", name}), {"write_throttle_events"}) > 0;
+        default: return false;
+    }
+}
+
+// The scenario's whole topology (the library's graph, as `lambdasim graph` prints it) in
+// columns: traffic sources and schedules on the left, then each entity one column right of the
+// nearest thing that sends to it; edges are labelled as in the DOT output.
 void draw_topology(QGraphicsScene& scene, const ResultsData& d) {
     scene.clear();
     if (!d.spec) {
@@ -64,57 +132,83 @@ void draw_topology(QGraphicsScene& scene, const ResultsData& d) {
         return;
     }
     const ScenarioSpec& spec = *d.spec;
-    constexpr double kBoxW = 230, kBoxH = 42, kGapY = 16, kSourceX = 0, kGatewayX = 300, kFunctionX = 600;
-    auto box = [&](double x, double y, const QString& title, const QString& detail, QColor colour, bool alarm = false) {
+    const TopologyGraph graph = build_topology(spec);
+    const std::size_t n = boost::num_vertices(graph);
+
+    // Column: breadth-first distance from the sources (nodes nothing reaches go last).
+    std::vector<int> column(n, -1);
+    std::deque<std::size_t> frontier;
+    for (std::size_t v = 0; v < n; ++v)
+        if (graph[v].kind == TopologyNodeKind::TrafficSource || graph[v].kind == TopologyNodeKind::Schedule) {
+            column[v] = 0;
+            frontier.push_back(v);
+        }
+    int last_column = 0;
+    while (!frontier.empty()) {
+        const std::size_t v = frontier.front();
+        frontier.pop_front();
+        for (const auto e : boost::make_iterator_range(boost::out_edges(v, graph))) {
+            const std::size_t w = boost::target(e, graph);
+            if (column[w] >= 0) continue;
+            column[w] = column[v] + 1;
+            last_column = std::max(last_column, column[w]);
+            frontier.push_back(w);
+        }
+    }
+    for (int& c : column)
+        if (c < 0) c = last_column + 1;
+
+    constexpr double kBoxW = 260, kBoxH = 42, kGapY = 16, kColumnW = 350;
+    std::vector<int> rows_used(static_cast<std::size_t>(last_column) + 2, 0);
+    std::vector<QPointF> left(n), right(n);
+    int function_index = 0, source_index = static_cast<int>(spec.functions.size());
+    for (std::size_t v = 0; v < n; ++v) {
+        const TopologyNode& node = graph[v];
+        const double x = column[v] * kColumnW;
+        const double y = rows_used[static_cast<std::size_t>(column[v])]++ * (kBoxH + kGapY);
+        QColor colour(200, 200, 200);
+        if (node.kind == TopologyNodeKind::Function) colour = entity_colour(function_index++);
+        if (node.kind == TopologyNodeKind::TrafficSource || node.kind == TopologyNodeKind::Schedule)
+            colour = entity_colour(source_index++);
+        const QString detail = node_detail(node, spec, d.summary);
         auto* rect = scene.addRect(x, y, kBoxW, kBoxH, QPen(colour.darker(130), 1.5), QBrush(colour.lighter(175)));
         rect->setToolTip(detail);
-        auto* t = scene.addSimpleText(title);
-        QFont bold = t->font();
+        auto* title = scene.addSimpleText(QString::fromStdString(node.name));
+        QFont bold = title->font();
         bold.setBold(true);
-        t->setFont(bold);
-        t->setPos(x + 6, y + 3);
-        auto* dt = scene.addSimpleText(detail);
-        dt->setPos(x + 6, y + 22);
-        if (alarm) dt->setBrush(QColor(200, 30, 30));
-        return QPointF(x, y + kBoxH / 2);
-    };
-    auto arrow = [&](QPointF from, QPointF to) {
-        const QPen pen(QColor(90, 90, 90), 1.5);
-        scene.addLine(QLineF(from, to), pen);
-        const QLineF line(to, from);
-        const double angle = std::atan2(-line.dy(), line.dx());
-        const QPointF a = to + QPointF(std::sin(angle + M_PI / 3) * 8, std::cos(angle + M_PI / 3) * 8);
-        const QPointF b = to + QPointF(std::sin(angle + M_PI - M_PI / 3) * 8, std::cos(angle + M_PI - M_PI / 3) * 8);
-        scene.addPolygon(QPolygonF({to, a, b}), pen, QBrush(pen.color()));
-    };
-    std::map<std::string, QPointF> function_at;
-    for (std::size_t i = 0; i < spec.functions.size(); ++i) {
-        const FunctionSpec& f = spec.functions[i];
-        QString detail = QString("%1 MB").arg(f.memory_mb);
-        if (f.reserved_concurrency) detail += QString(", reserved %1").arg(*f.reserved_concurrency);
-        if (f.max_provisioned() > 0) detail += QString(", PC %1").arg(f.max_provisioned());
-        const double throttles = number(json_at(d.summary, {"functions", f.name}), {"throttles"});
-        if (throttles > 0) detail += QString(", %1 throttles").arg(count_text(throttles));
-        function_at[f.name] = box(kFunctionX, static_cast<double>(i) * (kBoxH + kGapY), QString::fromStdString(f.name),
-                                  detail, entity_colour(static_cast<int>(i)), throttles > 0);
+        title->setFont(bold);
+        title->setPos(x + 6, y + 3);
+        auto* text = scene.addSimpleText(detail);
+        text->setPos(x + 6, y + 22);
+        if (node_alarm(node, d.summary)) text->setBrush(QColor(200, 30, 30));
+        left[v] = QPointF(x, y + kBoxH / 2);
+        right[v] = QPointF(x + kBoxW, y + kBoxH / 2);
     }
-    bool any_gateway = false;
-    for (const auto& t : spec.traffic) any_gateway = any_gateway || t.via_api_gateway;
-    QPointF gateway;
-    if (any_gateway) gateway = box(kGatewayX, 0, "API Gateway", "throttle + 29 s timeout", QColor(200, 200, 200));
-    for (std::size_t i = 0; i < spec.traffic.size(); ++i) {
-        const TrafficSourceSpec& t = spec.traffic[i];
-        const QPointF at = box(kSourceX, static_cast<double>(i) * (kBoxH + kGapY), QString::fromStdString(t.name),
-                               QString("sync, %1 attempts").arg(t.client.max_attempts),
-                               entity_colour(static_cast<int>(spec.functions.size() + i)));
-        const auto target = function_at.find(t.target.function);
-        if (target == function_at.end()) continue;
-        if (t.via_api_gateway) {
-            arrow(at + QPointF(kBoxW, 0), gateway);
-            arrow(gateway + QPointF(kBoxW, 0), target->second);
-        } else {
-            arrow(at + QPointF(kBoxW, 0), target->second);
-        }
+    const QPen pen(QColor(90, 90, 90), 1.5);
+    for (const auto e : boost::make_iterator_range(boost::edges(graph))) {
+        const std::size_t from = boost::source(e, graph), to = boost::target(e, graph);
+        // Forward edges run right edge -> left edge; an edge back (a dead-letter queue in the
+        // same column, a call to a bucket upstream) runs between the nearer sides.
+        const bool forward = column[to] > column[from];
+        // A backward edge runs a little lower, so a pair of opposite edges stays readable.
+        const QPointF drop(0, forward ? 0.0 : 10.0);
+        const QPointF a = (forward || column[to] == column[from] ? right[from] : left[from]) + drop;
+        const QPointF b = (forward ? left[to] : right[to]) + drop;
+        QPen edge_pen = pen;
+        const TopologyEdgeKind kind = graph[e].kind;
+        if (kind == TopologyEdgeKind::DeadLetter || kind == TopologyEdgeKind::OnFailure) edge_pen.setStyle(Qt::DashLine);
+        scene.addLine(QLineF(a, b), edge_pen);
+        const QLineF line(b, a);
+        const double angle = std::atan2(-line.dy(), line.dx());
+        const QPointF p = b + QPointF(std::sin(angle + M_PI / 3) * 8, std::cos(angle + M_PI / 3) * 8);
+        const QPointF q = b + QPointF(std::sin(angle + M_PI - M_PI / 3) * 8, std::cos(angle + M_PI - M_PI / 3) * 8);
+        scene.addPolygon(QPolygonF({b, p, q}), pen, QBrush(pen.color()));
+        auto* label = scene.addSimpleText(QString::fromStdString(graph[e].label));
+        QFont small = label->font();
+        small.setPointSizeF(small.pointSizeF() * 0.8);
+        label->setFont(small);
+        label->setBrush(QColor(90, 90, 90));
+        label->setPos((a + b) / 2 + QPointF(-label->boundingRect().width() / 2, forward ? -14.0 : 1.0));
     }
     auto* account =
         scene.addSimpleText(QString("account: limit %1, unreserved minimum %2, scaling %3")
