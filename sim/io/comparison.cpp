@@ -37,9 +37,9 @@ ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& ru
             sync_succeeded += static_cast<double>(e.total.succeeded);
             sync_throttled += static_cast<double>(e.total.throttled);
             sync_latency.merge(e.latency_total);
-        } else {
-            end_to_end.merge(e.end_to_end_total);
         }
+        // A synchronous source's end-to-end figures are the paths its calls started, if any.
+        if (!is_sync(spec.traffic[s]) || e.total.flow.created > 0) end_to_end.merge(e.end_to_end_total);
     }
     double throttles = 0, gb_seconds = 0, invocations = 0, provisioned_gb_seconds = 0;
     for (std::size_t f = 0; f < spec.functions.size(); ++f) {

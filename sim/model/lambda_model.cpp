@@ -342,13 +342,14 @@ void LambdaModel::attempt_throttled(std::uint32_t request, ThrottleReason reason
     simulator_.schedule_in(from_seconds(delay), handler_, RetryAttempt, request, r.generation);
 }
 
-void LambdaModel::finish_request(std::uint32_t request, bool succeeded, bool throttled, std::size_t reason) {
+void LambdaModel::finish_request(std::uint32_t request, bool succeeded, bool throttled, std::size_t reason,
+                                 bool forwarded) {
     Request& r = requests_[request];
     EntryPointMetrics& entry = recorder_.entry_point(r.source);
     if (succeeded) {
         ++entry.period.succeeded;
         entry.latency_period.add(to_milliseconds(simulator_.now() - r.first_attempt));
-        entry.end_to_end_period.add(to_milliseconds(simulator_.now() - r.first_attempt));
+        if (!forwarded) entry.end_to_end_period.add(to_milliseconds(simulator_.now() - r.first_attempt));
     } else if (throttled) {
         ++entry.period.throttled;
         ++entry.period.throttled_by_reason[reason];
@@ -507,7 +508,7 @@ void LambdaModel::finish_invocation_for(OwnerKind owner, std::uint32_t index, st
         if (request_current(index, generation)) {
             const bool ok = outcome == InvocationOutcome::Success;
             const auto reason = outcome == InvocationOutcome::Timeout ? FailureReason::Timeout : FailureReason::FunctionError;
-            finish_request(index, ok, false, ok ? kNoReason : static_cast<std::size_t>(reason));
+            finish_request(index, ok, false, ok ? kNoReason : static_cast<std::size_t>(reason), forwarded);
         }
         break;
     case OwnerKind::AsyncEvent:

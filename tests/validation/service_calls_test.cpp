@@ -296,5 +296,26 @@ TEST(ServiceCalls, AHandlerThatRaisedReturnsItsWholeBatchEvenWithPartialResponse
     EXPECT_GT(q.received, q.deleted);
 }
 
+// Oracle (closed form): a synchronous API whose 50 ms handler then invokes a 100 ms worker
+// asynchronously (10 ms call) answers its caller in 60 ms; the work it started is delivered
+// 50 + 100 = 150 ms after the request (the invoke takes effect when made), and only those
+// deliveries are the source's end-to-end figures.
+TEST(ServiceCalls, ASynchronousSourcesForwardedWorkIsMeasuredEndToEndWhereItIsDelivered) {
+    ScenarioSpec s = scenario(60 * kSecond);
+    FunctionSpec api = function("api", DistributionSpec::constant(0.050));
+    api.calls = {call(CallSpec::Kind::Invoke, "worker", 0.010)};
+    s.functions.push_back(api);
+    s.functions.push_back(function("worker", DistributionSpec::constant(0.100)));
+    s.traffic.push_back(constant_rate("users", "api", 10));
+    const ModelRunResult r = run_model(s);
+    ASSERT_TRUE(r.broken_invariants.empty()) << r.broken_invariants.front();
+    const EntryPointMetrics& e = r.metrics->entry_point(0);
+    EXPECT_NEAR(e.latency_total.mean(), 60.0, 1e-6);
+    EXPECT_NEAR(e.end_to_end_total.mean(), 150.0, 1e-6);
+    EXPECT_EQ(e.end_to_end_total.count(), e.total.flow.delivered);
+    EXPECT_EQ(e.total.flow.delivered, r.metrics->function(1).async_total.succeeded);
+    EXPECT_EQ(e.total.flow.forwarded, 0u);  // a synchronous request is not itself a unit of flow
+}
+
 }  // namespace
 }  // namespace lambdasim

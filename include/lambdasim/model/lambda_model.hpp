@@ -198,7 +198,10 @@ private:
     void on_arrival(std::uint32_t source);
     void attempt(std::uint32_t request);
     void attempt_throttled(std::uint32_t request, ThrottleReason reason);
-    void finish_request(std::uint32_t request, bool succeeded, bool throttled, std::size_t reason);
+    // `forwarded`: the invocation's calls sent work on, whose end-to-end latency is measured
+    // where it is delivered (the request's own answer is not the path's end).
+    void finish_request(std::uint32_t request, bool succeeded, bool throttled, std::size_t reason,
+                        bool forwarded = false);
     Admission admit(std::uint32_t function);
     void start_invocation(std::uint32_t function, const Admission& admission, OwnerKind owner, std::uint32_t index,
                           std::uint32_t generation);
