@@ -140,7 +140,8 @@ Json make_summary(const ScenarioSpec& spec, const ModelRunResult& run) {
                               {"consumed_read_units", t.total.read_units},
                               {"consumed_write_units", t.total.write_units},
                               {"read_throttle_events", t.total.read_throttles},
-                              {"write_throttle_events", t.total.write_throttles}};
+                              {"write_throttle_events", t.total.write_throttles},
+                              {"hot_key_throttle_events", t.total.hot_key_throttles}};
     if (!spec.tables.empty()) j["tables"] = tables;
     Json mappings = Json::object();
     for (std::size_t i = 0; i < spec.event_source_mappings.size(); ++i)

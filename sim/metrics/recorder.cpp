@@ -85,6 +85,7 @@ void TableCounts::add(const TableCounts& o) {
     write_units += o.write_units;
     read_throttles += o.read_throttles;
     write_throttles += o.write_throttles;
+    hot_key_throttles += o.hot_key_throttles;
 }
 
 void FlowCounts::add(const FlowCounts& o) {

@@ -105,12 +105,17 @@ LambdaModel::LambdaModel(const ScenarioSpec& spec, Simulator& simulator, Metrics
     }
 
     for (const TableSpec& t : spec.tables) {
-        if (t.mode == CapacityMode::Provisioned)
-            tables_.push_back({TableCapacity::provisioned(t.read_capacity_per_second, t.burst),
-                               TableCapacity::provisioned(t.write_capacity_per_second, t.burst)});
-        else
-            tables_.push_back({TableCapacity::on_demand(t.initial_read_per_second, t.max_read_per_second),
-                               TableCapacity::on_demand(t.initial_write_per_second, t.max_write_per_second)});
+        const bool provisioned = t.mode == CapacityMode::Provisioned;
+        const auto per_partition = [](double units) {
+            return TokenBucket::per_second(units, static_cast<std::int64_t>(units));
+        };
+        tables_.push_back({provisioned ? TableCapacity::provisioned(t.read_capacity_per_second, t.burst)
+                                       : TableCapacity::on_demand(t.initial_read_per_second, t.max_read_per_second),
+                           provisioned ? TableCapacity::provisioned(t.write_capacity_per_second, t.burst)
+                                       : TableCapacity::on_demand(t.initial_write_per_second, t.max_write_per_second),
+                           per_partition(aws_limits::kPartitionReadUnitsPerSecond),
+                           per_partition(aws_limits::kPartitionWriteUnitsPerSecond), t.hot_key_share,
+                           streams.stream(t.name, "hot_key")});
     }
     for (std::size_t i = 0; i < spec.functions.size(); ++i) {
         const FunctionSpec& f = spec.functions[i];

@@ -7,6 +7,7 @@
 #include <cassert>
 #include <cmath>
 
+#include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
 
 #include "lambdasim/model/lambda_model.hpp"
@@ -129,11 +130,18 @@ LambdaModel::CallResult LambdaModel::make_call(PlannedCall& call, const OwnerUni
         TableRuntime& table = tables_[call.target];
         TableCounts& counts = recorder_.table(call.target).period;
         const int units = call.spec->units;
-        if (!(write ? table.writes : table.reads).try_consume(now, units)) {
+        TokenBucket& hot_key = write ? table.hot_key_writes : table.hot_key_reads;
+        const bool to_hot_key = table.hot_key_share > 0 &&
+                                boost::random::bernoulli_distribution<double>(table.hot_key_share)(table.key_rng);
+        // A request to the hot key needs room in its partition as well as in the table.
+        const bool partition_full = to_hot_key && !hot_key.available(now, units);
+        if (partition_full || !(write ? table.writes : table.reads).try_consume(now, units)) {
             // ProvisionedThroughputExceededException: the SDK retries it.
             ++(write ? counts.write_throttles : counts.read_throttles);
+            if (partition_full) ++counts.hot_key_throttles;
             return CallResult::Throttled;
         }
+        if (to_hot_key) hot_key.try_take(now, units);
         ++(write ? counts.writes : counts.reads);
         (write ? counts.write_units : counts.read_units) += static_cast<std::uint64_t>(units);
         return CallResult::Done;

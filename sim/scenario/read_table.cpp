@@ -35,12 +35,13 @@ TableSpec read_table(const std::string& name, const YamlField& field) {
     if (!field.is_map() && !field.is_null())
         field.fail("expected the table's settings as a map, got " + field.describe(), kExample);
     const YamlMap map(field, {"mode", "read_capacity", "write_capacity", "burst", "initial_read", "initial_write",
-                              "max_read", "max_write"});
+                              "max_read", "max_write", "hot_key_share"});
     TableSpec t;
     t.name = name;
     if (auto mode = map.get("mode")) t.mode = read_choice(*mode, vocabulary::capacity_modes());
+    if (auto share = map.get("hot_key_share")) t.hot_key_share = read_fraction(*share);
     if (t.mode == CapacityMode::Provisioned) {
-        map.restrict_to({"mode", "read_capacity", "write_capacity", "burst"}, "a provisioned table");
+        map.restrict_to({"mode", "read_capacity", "write_capacity", "burst", "hot_key_share"}, "a provisioned table");
         const char* hint = "provisioned capacity is in units per second, e.g. 100/s";
         t.read_capacity_per_second = read_capacity(map.required("read_capacity", kExample), hint);
         t.write_capacity_per_second = read_capacity(map.required("write_capacity", kExample), hint);
@@ -52,7 +53,8 @@ TableSpec read_table(const std::string& name, const YamlField& field) {
         }
         return t;
     }
-    map.restrict_to({"mode", "initial_read", "initial_write", "max_read", "max_write"}, "an on-demand table");
+    map.restrict_to({"mode", "initial_read", "initial_write", "max_read", "max_write", "hot_key_share"},
+                    "an on-demand table");
     const char* hint = "on-demand throughput is in request units per second, e.g. 4000/s";
     if (auto v = map.get("initial_read")) t.initial_read_per_second = read_capacity(*v, hint);
     if (auto v = map.get("initial_write")) t.initial_write_per_second = read_capacity(*v, hint);

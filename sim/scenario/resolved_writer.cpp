@@ -273,6 +273,7 @@ void write_bucket(std::string& out, const BucketSpec& b) {
 void write_table(std::string& out, const TableSpec& t) {
     out += fmt::format("  {}:\n", scalar(t.name));
     out += fmt::format("    mode: {}\n", v::word(v::capacity_modes(), t.mode));
+    out += fmt::format("    hot_key_share: {}\n", format_plain_number(t.hot_key_share));
     if (t.mode == CapacityMode::Provisioned) {
         out += fmt::format("    read_capacity: {}\n", format_rate(t.read_capacity_per_second));
         out += fmt::format("    write_capacity: {}\n", format_rate(t.write_capacity_per_second));

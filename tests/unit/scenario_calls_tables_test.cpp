@@ -24,7 +24,7 @@ const char* const kScenario = R"(functions:
 tables:
   metadata: {mode: provisioned, read_capacity: 100/s, write_capacity: 50/s, burst: 60s}
   sessions: {}
-  events: {mode: on_demand, initial_write: 1000/s, max_write: 20000/s}
+  events: {mode: on_demand, initial_write: 1000/s, max_write: 20000/s, hot_key_share: 0.2}
 buckets:
   uploads: {read_rate_limit: 1000/s}
   thumbnails: {}
@@ -82,6 +82,8 @@ TEST(ScenarioTables, ModesAndDefaultsFollowTheDynamoDbDocumentation) {
     EXPECT_DOUBLE_EQ(s.tables[1].max_read_per_second, 40000.0);
     EXPECT_DOUBLE_EQ(s.tables[2].initial_write_per_second, 1000.0);
     EXPECT_DOUBLE_EQ(s.tables[2].max_write_per_second, 20000.0);
+    EXPECT_DOUBLE_EQ(s.tables[2].hot_key_share, 0.2);
+    EXPECT_DOUBLE_EQ(s.tables[1].hot_key_share, 0.0);
 }
 
 TEST(ScenarioPrices, AScenarioOverridesSomePricesAndKeepsTheOtherDefaults) {
@@ -112,7 +114,7 @@ TEST(ScenarioCalls, TheResolvedScenarioIsAFixedPointThatReloadsTheSameCallsTable
     EXPECT_EQ(reloaded.tables[2].mode, CapacityMode::OnDemand);
     EXPECT_DOUBLE_EQ(reloaded.prices.lambda_per_gb_second, 0.0000133334);
     for (const char* expected : {"- {bucket: uploads, action: get, when: before", "mode: provisioned", "burst: 1min",
-                                 "initial_write: 1000/s", "prices:", "s3_per_thousand_puts: 0.0054",
+                                 "initial_write: 1000/s", "hot_key_share: 0.2", "prices:", "s3_per_thousand_puts: 0.0054",
                                  "read_rate_limit: 1000/s"})
         EXPECT_NE(resolved.find(expected), std::string::npos) << expected << "\n" << resolved;
     // A bucket call carries no payload key (it applies to publish, send and invoke only).

@@ -317,5 +317,30 @@ TEST(ServiceCalls, ASynchronousSourcesForwardedWorkIsMeasuredEndToEndWhereItIsDe
     EXPECT_EQ(e.total.flow.forwarded, 0u);  // a synchronous request is not itself a unit of flow
 }
 
+// Oracle: DynamoDB's per-partition limit (1,000 write units/s per key, burst or not) and the
+// binomial split of requests. An on-demand table (4,000/s) offered 3,000 writes/s, half of them
+// to one hot key, serves the hot key 1,000 + 1,000 x T in T seconds and refuses the rest of its
+// ~1,500/s: 0.5 x 3,000 x 20 - 21,000 = 9,000 refusals in 20 s, all from the hot key. The hot
+// share of 60,000 writes has a binomial std. error of 122; 500 is 4 of them.
+TEST(ServiceCalls, AHotPartitionKeyThrottlesBelowTheTablesCapacity) {
+    ScenarioSpec s = scenario(20 * kSecond);
+    FunctionSpec f = function("writer", DistributionSpec::constant(0.010));
+    CallSpec write = call(CallSpec::Kind::TableWrite, "events", 0.001);
+    write.retries.max_attempts = 1;
+    f.calls = {write};
+    s.functions.push_back(f);
+    TableSpec table;
+    table.name = "events";
+    table.hot_key_share = 0.5;
+    s.tables.push_back(table);
+    s.traffic.push_back(constant_rate("api", "writer", 3000));
+    const ModelRunResult r = run_model(s);
+    ASSERT_TRUE(r.broken_invariants.empty()) << r.broken_invariants.front();
+    const TableCounts& t = r.metrics->tables()[0].total;
+    EXPECT_EQ(t.write_throttles, t.hot_key_throttles);
+    EXPECT_NEAR(static_cast<double>(t.hot_key_throttles), 9000.0, 500.0);
+    EXPECT_EQ(t.writes + t.write_throttles, r.metrics->function(0).total.calls);
+}
+
 }  // namespace
 }  // namespace lambdasim

@@ -77,6 +77,7 @@ struct TableCounts {
     std::uint64_t reads = 0, writes = 0;  // requests served
     std::uint64_t read_units = 0, write_units = 0;  // capacity units consumed
     std::uint64_t read_throttles = 0, write_throttles = 0;  // requests refused (ThrottleEvents)
+    std::uint64_t hot_key_throttles = 0;  // ... of which by the hot key's partition limit
     void add(const TableCounts& other);
 };
 

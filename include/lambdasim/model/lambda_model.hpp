@@ -129,6 +129,11 @@ private:
     struct TableRuntime {
         TableCapacity reads;
         TableCapacity writes;
+        // The hot partition key's own limits (no burst), and which requests go to it.
+        TokenBucket hot_key_reads;
+        TokenBucket hot_key_writes;
+        double hot_key_share = 0;
+        RandomEngine key_rng;
     };
 
     // One function's call plan: the `when: before` calls, the handler's own time, the others.

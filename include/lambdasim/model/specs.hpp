@@ -281,7 +281,16 @@ struct TableSpec {
     double initial_write_per_second = 4000;
     double max_read_per_second = 40000;       // on demand: the table-level quota
     double max_write_per_second = 40000;
+    // The share of requests that go to one partition key. A partition (so a single key) serves
+    // at most 3,000 read and 1,000 write units per second, burst or not, in either mode
+    // (`bp-partition-key-design`): a hot key throttles below the table's capacity.
+    double hot_key_share = 0;
 };
+
+namespace aws_limits {
+inline constexpr double kPartitionReadUnitsPerSecond = 3000;
+inline constexpr double kPartitionWriteUnitsPerSecond = 1000;
+}  // namespace aws_limits
 
 // The price list behind `lambdasim compare`'s cost estimate (USD, us-east-1, x86, 2026 public
 // price lists); a scenario's `prices:` section overrides any of them.

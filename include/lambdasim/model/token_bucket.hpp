@@ -38,6 +38,11 @@ public:
     void take() {
         if (!unlimited()) credit_ -= per_;
     }
+    bool available(SimTime now, std::int64_t count) {
+        if (unlimited()) return true;
+        refill(now);
+        return credit_ >= count * per_;
+    }
     // `count` tokens at once (a DynamoDB request of several capacity units).
     bool try_take(SimTime now, std::int64_t count) {
         if (unlimited()) return true;
