@@ -72,7 +72,12 @@ const Choices<CallSpec::Kind>& bucket_actions() {
 }
 
 const Choices<CallSpec::Kind>& table_actions() {
-    static const Choices<CallSpec::Kind> c = {{"write", CallSpec::Kind::TableWrite}, {"read", CallSpec::Kind::TableRead}};
+    // `put` and `get` (DynamoDB's PutItem, GetItem) are accepted for write and read; the
+    // resolved scenario writes the first name.
+    static const Choices<CallSpec::Kind> c = {{"write", CallSpec::Kind::TableWrite},
+                                              {"read", CallSpec::Kind::TableRead},
+                                              {"put", CallSpec::Kind::TableWrite},
+                                              {"get", CallSpec::Kind::TableRead}};
     return c;
 }
 

@@ -121,6 +121,17 @@ TEST(ScenarioCalls, TheResolvedScenarioIsAFixedPointThatReloadsTheSameCallsTable
     EXPECT_EQ(resolved.find("{bucket: uploads, action: get, payload"), std::string::npos) << resolved;
 }
 
+TEST(ScenarioCalls, ATableCallAcceptsPutAndGetAsDynamoDbNamesThem) {
+    const ScenarioSpec s = load_scenario_text(
+        "functions: {f: {duration: 1s, calls: [{table: t, action: put}, {table: t, action: get}]}}\ntables: {t: {}}\n",
+        "t.yaml");
+    EXPECT_EQ(s.functions[0].calls[0].kind, CallSpec::Kind::TableWrite);
+    EXPECT_EQ(s.functions[0].calls[1].kind, CallSpec::Kind::TableRead);
+    const std::string resolved = to_resolved_yaml(s);
+    EXPECT_NE(resolved.find("{table: t, action: write"), std::string::npos) << resolved;
+    EXPECT_NE(resolved.find("{table: t, action: read"), std::string::npos) << resolved;
+}
+
 TEST(ScenarioCalls, AFunctionWithoutCallsWritesAnEmptyList) {
     const std::string resolved = to_resolved_yaml(load_scenario_text("functions: {api: {duration: 1s}}", "t.yaml"));
     EXPECT_NE(resolved.find("    calls: []"), std::string::npos) << resolved;

@@ -23,7 +23,7 @@ const Choices<bool>& queue_types();                      // standard (false), fi
 const Choices<CapacityMode>& capacity_modes();           // on_demand, provisioned
 const Choices<bool>& call_timings();                     // after (false), before (true): CallSpec::before_handler
 const Choices<CallSpec::Kind>& bucket_actions();         // put, get
-const Choices<CallSpec::Kind>& table_actions();          // write, read
+const Choices<CallSpec::Kind>& table_actions();          // write, read (put, get accepted too)
 
 // The word for a value: choice_word(runtimes(), Runtime::Python) == "python".
 template <typename Enum>
