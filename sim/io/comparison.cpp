@@ -26,7 +26,7 @@ ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& ru
     const MetricsRecorder& m = *run.metrics;
     FlowCounts flow;
     LogHistogram end_to_end;
-    double sync_requests = 0, sync_succeeded = 0, sync_throttled = 0;
+    double sync_requests = 0, sync_succeeded = 0, sync_throttled = 0, sync_failed = 0;
     LogHistogram sync_latency;
     for (std::size_t s = 0; s < spec.traffic.size(); ++s) {
         const EntryPointMetrics& e = m.entry_point(s);
@@ -36,16 +36,18 @@ ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& ru
             sync_requests += static_cast<double>(e.total.requests);
             sync_succeeded += static_cast<double>(e.total.succeeded);
             sync_throttled += static_cast<double>(e.total.throttled);
+            sync_failed += static_cast<double>(e.total.failed);
             sync_latency.merge(e.latency_total);
         }
         // A synchronous source's end-to-end figures are the paths its calls started, if any.
         if (!is_sync(spec.traffic[s]) || e.total.flow.created > 0) end_to_end.merge(e.end_to_end_total);
     }
-    double throttles = 0, gb_seconds = 0, invocations = 0, provisioned_gb_seconds = 0;
+    double throttles = 0, gb_seconds = 0, invocations = 0, provisioned_gb_seconds = 0, calls_failed = 0;
     for (std::size_t f = 0; f < spec.functions.size(); ++f) {
         const FunctionMetrics& fm = m.function(f);
         const double gb = spec.functions[f].memory_mb / 1024.0;
         throttles += static_cast<double>(fm.total.throttles());
+        calls_failed += static_cast<double>(fm.total.calls_failed);
         invocations += static_cast<double>(fm.total.invocations);
         // Billed time: handler plus init (AWS bills the init phase of on-demand functions).
         const double seconds = (fm.duration_total.mean() * static_cast<double>(fm.duration_total.count()) +
@@ -57,11 +59,15 @@ ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& ru
     for (const QueueMetrics& q : m.queues())
         sqs_requests += static_cast<double>(q.total.sent + q.total.received + q.total.deleted);  // per message: an upper bound
     for (const TopicMetrics& t : m.topics()) sns_publishes += static_cast<double>(t.total.published);
-    double s3_puts = 0, s3_gets = 0;
+    double s3_puts = 0, s3_gets = 0, s3_slow_down = 0;
     for (const BucketMetrics& b : m.buckets()) {
         s3_puts += static_cast<double>(b.total.puts);
         s3_gets += static_cast<double>(b.total.gets);
+        s3_slow_down += static_cast<double>(b.total.slow_down + b.total.get_slow_down);
     }
+    double table_throttles = 0;
+    for (const TableMetrics& t : m.tables())
+        table_throttles += static_cast<double>(t.total.read_throttles + t.total.write_throttles);
     // DynamoDB: on-demand tables pay per request unit; provisioned ones per capacity-hour.
     double dynamodb = 0;
     const double hours = to_seconds(run.simulated_end) / 3600.0;
@@ -99,8 +105,12 @@ ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& ru
         {"end_to_end_latency_p99_ms", end_to_end.quantile(0.99)},
         {"sync_requests_succeeded", sync_succeeded},
         {"sync_requests_throttled", sync_throttled},
+        {"sync_requests_failed", sync_failed},
         {"sync_latency_p99_ms", sync_latency.quantile(0.99)},
         {"function_throttles", throttles},
+        {"service_calls_failed", calls_failed},
+        {"table_throttle_events", table_throttles},
+        {"s3_slow_down", s3_slow_down},
         {"peak_account_concurrency", static_cast<double>(m.account().concurrency.max())},
         {"estimated_cost_usd", cost},
     };
@@ -142,6 +152,7 @@ std::string verdict(const std::string& a_name, const std::string& b_name, const 
                                         b_wins ? r->a_mean : r->b_mean, unit, r->difference_mean, r->difference_half_width));
     };
     better("sync_requests_throttled", "Throttling of the synchronous callers", true, "");
+    better("sync_requests_failed", "Failed synchronous requests", true, "");
     better("async_units_lost", "Events lost", true, "");
     better("end_to_end_latency_p99_ms", "End-to-end p99 latency", true, " ms");
     better("peak_account_concurrency", "Peak account concurrency", true, "");

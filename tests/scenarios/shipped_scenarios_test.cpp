@@ -31,6 +31,9 @@ const std::map<std::string, std::string> kFingerprints = {
     {"thumbnail-pipeline.yaml", "thumbnailer:86497/26383/1000 "},
     {"large-payload-direct.yaml", "processor:10367/0/36 "},
     {"large-payload-claim-check.yaml", "processor:12082/0/44 "},
+    // The flash sale starts at 10 min: the first 4 minutes of the pair are the same traffic.
+    {"orders-table-on-demand.yaml", "checkout:119993/0/122 "},
+    {"orders-table-provisioned.yaml", "checkout:119993/0/122 "},
     {"burst-scaling.yaml", "ingest:3993437/208584/4070 "},
     {"day-at-10k.yaml", "api:317894/0/316 search:159074/0/202 thumbnails:37628/0/287 "},
     {"noisy-neighbour-reserved.yaml", "api:192942/0/227 batch:1004/33951/700 "},
