@@ -104,10 +104,26 @@ QString node_detail(const TopologyNode& node, const ScenarioSpec& spec, const js
     return {};
 }
 
-// A warning colour for a box whose detail reports throttles, losses or SlowDowns.
-bool node_alarm(const TopologyNode& node, const json& summary) {
+// A queue where failures end up: some queue's dead-letter queue, an SNS subscription's, or a
+// function's on-failure destination.
+bool is_failure_sink(const ScenarioSpec& spec, const std::string& queue) {
+    for (const QueueSpec& q : spec.queues)
+        if (q.dead_letter_queue == queue) return true;
+    for (const TopicSpec& t : spec.topics)
+        for (const SubscriptionSpec& s : t.subscriptions)
+            if (s.dead_letter_queue == queue) return true;
+    for (const FunctionSpec& f : spec.functions)
+        if (f.async.on_failure.kind == DestinationSpec::Kind::Queue && f.async.on_failure.name == queue) return true;
+    return false;
+}
+
+// A warning colour for a box whose detail reports throttles, losses, SlowDowns or a dead-letter
+// queue that received messages.
+bool node_alarm(const TopologyNode& node, const ScenarioSpec& spec, const json& summary) {
     const std::string& name = node.name;
     switch (node.kind) {
+        case TopologyNodeKind::Queue:
+            return is_failure_sink(spec, name) && number(json_at(summary, {"queues", name}), {"max_depth"}) > 0;
         case TopologyNodeKind::Function: return number(json_at(summary, {"functions", name}), {"throttles"}) > 0;
         case TopologyNodeKind::TrafficSource:
             return number(json_at(summary, {"entry_points", name, "flow"}), {"lost"}) > 0 ||
@@ -180,7 +196,7 @@ void draw_topology(QGraphicsScene& scene, const ResultsData& d) {
         title->setPos(x + 6, y + 3);
         auto* text = scene.addSimpleText(detail);
         text->setPos(x + 6, y + 22);
-        if (node_alarm(node, d.summary)) text->setBrush(QColor(200, 30, 30));
+        if (node_alarm(node, spec, d.summary)) text->setBrush(QColor(200, 30, 30));
         left[v] = QPointF(x, y + kBoxH / 2);
         right[v] = QPointF(x + kBoxW, y + kBoxH / 2);
     }

@@ -62,6 +62,15 @@ TEST(OverviewTopology, ShowsTheDeadLetterQueueAndItsDepth) {
     EXPECT_TRUE(texts.contains("dlq after 3")) << texts.join(" | ").toStdString();
     EXPECT_TRUE(texts.contains("esm batch 10")) << texts.join(" | ").toStdString();
     EXPECT_TRUE(has_text_starting(texts, "queue, max depth ")) << texts.join(" | ").toStdString();
+    // Only the dead-letter queue's box is red (it received messages); the work queue's is not.
+    int red_queues = 0, queues = 0;
+    for (QGraphicsItem* item : static_cast<OverviewView*>(window.view("overview"))->topology()->scene()->items())
+        if (auto* text = dynamic_cast<QGraphicsSimpleTextItem*>(item); text && text->text().startsWith("queue, max depth")) {
+            ++queues;
+            if (text->brush().color() == QColor(200, 30, 30)) ++red_queues;
+        }
+    EXPECT_EQ(queues, 2);
+    EXPECT_EQ(red_queues, 1);
 }
 
 }  // namespace

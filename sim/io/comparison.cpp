@@ -154,7 +154,10 @@ std::string verdict(const std::string& a_name, const std::string& b_name, const 
     better("sync_requests_throttled", "Throttling of the synchronous callers", true, "");
     better("sync_requests_failed", "Failed synchronous requests", true, "");
     better("async_units_lost", "Events lost", true, "");
-    better("end_to_end_latency_p99_ms", "End-to-end p99 latency", true, " ms");
+    // A design that delivered nothing end to end has no latency to compare (its figure reads 0).
+    const ComparisonRow* delivered = find_row(rows, "async_units_delivered");
+    if (!delivered || (delivered->a_mean > 0 && delivered->b_mean > 0))
+        better("end_to_end_latency_p99_ms", "End-to-end p99 latency", true, " ms");
     better("peak_account_concurrency", "Peak account concurrency", true, "");
     better("estimated_cost_usd", "Estimated cost", true, " USD");
     std::string text = fmt::format("Comparing {} (A) with {} (B) under the same traffic, 95 % confidence: ", a_name, b_name);

@@ -72,9 +72,11 @@ void LambdaModel::call_step(std::uint32_t function, EnvironmentIndex index, std:
         bool forwarded = false;
         // make_call may start other invocations, which can grow this function's pool: the
         // environment is looked up again after it.
-        const Environment& caller = functions_[function].pool[index];
-        const CallResult result =
-            make_call(call, {caller.owner_source, caller.owner_origin, caller.owner_accounted}, forwarded);
+        Environment& caller = functions_[function].pool[index];
+        // The item a table call reads or writes is chosen once: its retries go to the same key.
+        if (caller.call_attempt == 0) caller.call_to_hot_key = to_hot_key(call);
+        const CallResult result = make_call(call, {caller.owner_source, caller.owner_origin, caller.owner_accounted},
+                                            caller.call_to_hot_key, forwarded);
         Environment& env = functions_[function].pool[index];
         env.forwarded = env.forwarded || forwarded;
         // Even a refused attempt waits for its answer.
@@ -115,7 +117,15 @@ void LambdaModel::call_step(std::uint32_t function, EnvironmentIndex index, std:
     simulator_.schedule_in(wait, handler_, step == done ? InvocationEnd : CallStep, pack(function, index), env.generation);
 }
 
-LambdaModel::CallResult LambdaModel::make_call(PlannedCall& call, const OwnerUnit& owner, bool& forwarded) {
+bool LambdaModel::to_hot_key(const PlannedCall& call) {
+    if (call.spec->kind != CallSpec::Kind::TableWrite && call.spec->kind != CallSpec::Kind::TableRead) return false;
+    TableRuntime& table = tables_[call.target];
+    return table.hot_key_share > 0 &&
+           boost::random::bernoulli_distribution<double>(table.hot_key_share)(table.key_rng);
+}
+
+LambdaModel::CallResult LambdaModel::make_call(PlannedCall& call, const OwnerUnit& owner, bool hot_key,
+                                               bool& forwarded) {
     const SimTime now = simulator_.now();
     FlowCounts& flow = recorder_.entry_point(owner.source).period.flow;
     switch (call.spec->kind) {
@@ -130,18 +140,16 @@ LambdaModel::CallResult LambdaModel::make_call(PlannedCall& call, const OwnerUni
         TableRuntime& table = tables_[call.target];
         TableCounts& counts = recorder_.table(call.target).period;
         const int units = call.spec->units;
-        TokenBucket& hot_key = write ? table.hot_key_writes : table.hot_key_reads;
-        const bool to_hot_key = table.hot_key_share > 0 &&
-                                boost::random::bernoulli_distribution<double>(table.hot_key_share)(table.key_rng);
+        TokenBucket& partition = write ? table.hot_key_writes : table.hot_key_reads;
         // A request to the hot key needs room in its partition as well as in the table.
-        const bool partition_full = to_hot_key && !hot_key.available(now, units);
+        const bool partition_full = hot_key && !partition.available(now, units);
         if (partition_full || !(write ? table.writes : table.reads).try_consume(now, units)) {
             // ProvisionedThroughputExceededException: the SDK retries it.
             ++(write ? counts.write_throttles : counts.read_throttles);
             if (partition_full) ++counts.hot_key_throttles;
             return CallResult::Throttled;
         }
-        if (to_hot_key) hot_key.try_take(now, units);
+        if (hot_key) partition.try_take(now, units);
         ++(write ? counts.writes : counts.reads);
         (write ? counts.write_units : counts.read_units) += static_cast<std::uint64_t>(units);
         return CallResult::Done;

@@ -193,6 +193,7 @@ ScenarioSpec load_scenario_text(const std::string& yaml_text, const std::string&
     check_event_source_mappings(spec, mappings);
     check_failure_destinations(spec, functions, topics);
     check_bucket_notifications(spec, buckets);
+    check_table_calls(spec, functions);
     check_delivery_loops(spec, functions);
     return spec;
 }

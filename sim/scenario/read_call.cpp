@@ -86,7 +86,13 @@ CallSpec read_call(const YamlField& field, const ReadContext& context, const Sce
     c.latency = default_latency(c.kind);
     if (auto latency = map.get("latency")) c.latency = read_distribution(*latency, Quantity::Time, context);
     if (auto when = map.get("when")) c.before_handler = read_choice(*when, vocabulary::call_timings());
-    if (auto retries = map.get("retries")) c.retries = read_client(*retries);
+    if (auto retries = map.get("retries")) {
+        if (!c.can_be_throttled())
+            retries->fail_at_key(fmt::format("`retries` does not apply to a {} call", kind),
+                                 "only bucket and table calls are throttled (503 SlowDown, throughput exceeded); an "
+                                 "invoke above the payload limit is refused for good; remove `retries`");
+        c.retries = read_client(*retries);
+    }
     return c;
 }
 

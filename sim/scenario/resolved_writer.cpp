@@ -171,8 +171,9 @@ std::string call(const CallSpec& c) {
             break;
     }
     if (c.forwards_work()) out += ", payload: " + distribution(c.payload, Quantity::Size);
-    out += fmt::format(", when: {}, latency: {}, retries: {}", v::word(v::call_timings(), c.before_handler),
-                       distribution(c.latency, Quantity::Time), client(c.retries));
+    out += fmt::format(", when: {}, latency: {}", v::word(v::call_timings(), c.before_handler),
+                       distribution(c.latency, Quantity::Time));
+    if (c.can_be_throttled()) out += ", retries: " + client(c.retries);
     return "{" + out + "}";
 }
 

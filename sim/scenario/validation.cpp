@@ -1,5 +1,7 @@
 #include "lambdasim/scenario/validation.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string_view>
 
@@ -176,6 +178,44 @@ void check_failure_destinations(const ScenarioSpec& spec, const YamlMap& functio
                            "send the failures to a queue or to another topic");
         }
     }
+}
+
+void check_table_calls(const ScenarioSpec& spec, const YamlMap& functions) {
+    for (const FunctionSpec& f : spec.functions)
+        for (std::size_t i = 0; i < f.calls.size(); ++i) {
+            const CallSpec& c = f.calls[i];
+            if (c.kind != CallSpec::Kind::TableWrite && c.kind != CallSpec::Kind::TableRead) continue;
+            const TableSpec* table = nullptr;
+            for (const TableSpec& t : spec.tables)
+                if (t.name == c.target) table = &t;
+            if (!table) continue;
+            const bool write = c.kind == CallSpec::Kind::TableWrite;
+            double most = 0;
+            std::string why;
+            if (table->mode == CapacityMode::Provisioned) {
+                const double rate = write ? table->write_capacity_per_second : table->read_capacity_per_second;
+                most = std::ceil(rate * std::max(1.0, to_seconds(table->burst)));
+                why = "what the provisioned table holds (capacity x burst)";
+            } else {
+                most = write ? table->max_write_per_second : table->max_read_per_second;
+                why = "the on-demand table's maximum per second";
+            }
+            if (table->hot_key_share > 0) {
+                const double partition = write ? aws_limits::kPartitionWriteUnitsPerSecond
+                                               : aws_limits::kPartitionReadUnitsPerSecond;
+                if (partition < most) {
+                    most = partition;
+                    why = "what the hot key's partition serves in a second";
+                }
+            }
+            if (c.units <= most) continue;
+            const YamlField item = read_list(*setting(functions, f.name, "calls"))[i];
+            const auto units = YamlMap::of_names(item, "key").get("units");
+            (units ? *units : item)
+                .fail(fmt::format("{} units per request is more than {}, {}: no such request could ever be served",
+                                  c.units, why, format_plain_number(most)),
+                      "lower `units` (a DynamoDB item is at most 400 KB: 400 write units) or raise the table's capacity");
+        }
 }
 
 void check_delivery_loops(const ScenarioSpec& spec, const YamlMap& functions) {

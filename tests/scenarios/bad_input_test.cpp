@@ -300,6 +300,16 @@ const BrokenScenario kBrokenScenarios[] = {
     {"CallUnitsOnAQueue",
      "functions:\n  a:\n    duration: 1s\n    calls:\n      - {queue: q, units: 2}\nqueues: {q: {}}\n", 5,
      "`units` applies to table calls only"},
+    {"CallRetriesOnAQueue",
+     "functions:\n  a:\n    duration: 1s\n    calls:\n      - {queue: q, retries: {max_attempts: 5}}\nqueues: {q: {}}\n", 5,
+     "`retries` does not apply to a queue call"},
+    {"TableCallLargerThanTheTable",
+     "functions:\n  a:\n    duration: 1s\n    calls:\n      - {table: t, units: 50}\n"
+     "tables:\n  t: {mode: provisioned, read_capacity: 10/s, write_capacity: 10/s, burst: 2s}\n", 5,
+     "50 units per request is more than what the provisioned table holds"},
+    {"TableCallLargerThanTheHotPartition",
+     "functions:\n  a:\n    duration: 1s\n    calls:\n      - {table: t, units: 2000}\n"
+     "tables:\n  t: {hot_key_share: 0.1}\n", 5, "what the hot key's partition serves in a second"},
     {"CallLatencyWithoutUnit",
      "functions:\n  a:\n    duration: 1s\n    calls:\n      - {queue: q, latency: 20}\nqueues: {q: {}}\n", 5,
      "add a unit"},

@@ -342,5 +342,29 @@ TEST(ServiceCalls, AHotPartitionKeyThrottlesBelowTheTablesCapacity) {
     EXPECT_EQ(t.writes + t.write_throttles, r.metrics->function(0).total.calls);
 }
 
+// An item is the hot key or not for all of its SDK's attempts: retrying does not move it to
+// another partition. With 3 attempts, the hot key still serves at most 1,000 + 1,000 x T of the
+// ~0.5 x 3,000 x T calls that target it, so at least 0.5 x 60,000 - 21,000 = 9,000 calls fail
+// (less 500 for the binomial split's 4 std. errors), however many retries they make.
+TEST(ServiceCalls, RetriesOfAHotKeyRequestStayOnTheHotKey) {
+    ScenarioSpec s = scenario(20 * kSecond);
+    FunctionSpec f = function("writer", DistributionSpec::constant(0.010));
+    CallSpec write = call(CallSpec::Kind::TableWrite, "events", 0.001);
+    write.retries.max_attempts = 3;
+    write.retries.backoff_base = 50 * kMillisecond;
+    f.calls = {write};
+    s.functions.push_back(f);
+    TableSpec table;
+    table.name = "events";
+    table.hot_key_share = 0.5;
+    s.tables.push_back(table);
+    s.traffic.push_back(constant_rate("api", "writer", 3000));
+    const ModelRunResult r = run_model(s);
+    ASSERT_TRUE(r.broken_invariants.empty()) << r.broken_invariants.front();
+    const FunctionCounts& c = r.metrics->function(0).total;
+    EXPECT_GE(static_cast<double>(c.calls_failed), 9000.0 - 500.0);
+    EXPECT_EQ(r.metrics->tables()[0].total.write_throttles, r.metrics->tables()[0].total.hot_key_throttles);
+}
+
 }  // namespace
 }  // namespace lambdasim

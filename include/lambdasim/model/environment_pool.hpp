@@ -42,6 +42,7 @@ struct Environment {
     SimTime owner_origin = 0;
     std::uint16_t step = 0;       // the next step of the function's call plan
     std::uint16_t call_attempt = 0;  // attempts of the current call so far
+    bool call_to_hot_key = false;    // the current table call's item is the hot key (kept across retries)
     SimTime handler_time = 0;     // the handler's own time (its `duration` draw)
     SimTime deadline = 0;         // when the function timeout ends the invocation
 };

@@ -129,7 +129,8 @@ private:
     struct TableRuntime {
         TableCapacity reads;
         TableCapacity writes;
-        // The hot partition key's own limits (no burst), and which requests go to it.
+        // The hot partition key's own limits (one second's worth, no more: burst capacity does
+        // not help a hot partition), and which requests go to it.
         TokenBucket hot_key_reads;
         TokenBucket hot_key_writes;
         double hot_key_share = 0;
@@ -218,8 +219,10 @@ private:
     void begin_call_plan(std::uint32_t function, EnvironmentIndex environment, SimTime init_phase);
     void call_step(std::uint32_t function, EnvironmentIndex environment, std::uint32_t generation);
     enum class CallResult { Done, Throttled, Failed };
-    CallResult make_call(PlannedCall& call, const OwnerUnit& owner, bool& forwarded);
+    // `hot_key`: a table call's item is the table's hot key (drawn once per call, not per attempt).
+    CallResult make_call(PlannedCall& call, const OwnerUnit& owner, bool hot_key, bool& forwarded);
     OwnerUnit owner_unit(const Environment& env) const;
+    bool to_hot_key(const PlannedCall& call);
 
     // Asynchronous invocation (sim/model/async_invocation.cpp).
     void invoke_async(std::uint32_t function, std::uint32_t source, SimTime origin, double payload_bytes,

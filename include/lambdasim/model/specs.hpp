@@ -105,6 +105,8 @@ struct CallSpec {
     ClientSpec retries;             // SDK retries of throttled attempts
     DistributionSpec payload = DistributionSpec::constant(1024);  // bytes: publish, send, invoke
     bool forwards_work() const { return kind == Kind::Publish || kind == Kind::Send || kind == Kind::Invoke; }
+    // Only S3 (503 SlowDown) and DynamoDB (throughput exceeded) refuse a call for capacity.
+    bool can_be_throttled() const { return !forwards_work(); }
 };
 
 struct ProvisionedStep {

@@ -30,6 +30,11 @@ void check_bucket_notifications(const ScenarioSpec& spec, const YamlMap& buckets
 // edges through a function's async `on_failure` (F -> topic T -> F, or longer, see
 // topology.hpp). Reported at the `async.on_failure` of the first function on the loop, with the
 // loop's path. Dead-letter queue cycles are check_dead_letter_queues' concern.
+// A table call whose `units` no request could ever get: more than the table holds (provisioned:
+// capacity x max(1 s, burst); on demand: the maximum) or, with a hot key, more than its
+// partition serves in a second (1,000 write / 3,000 read units).
+void check_table_calls(const ScenarioSpec& spec, const YamlMap& functions);
+
 void check_delivery_loops(const ScenarioSpec& spec, const YamlMap& functions);
 
 }  // namespace lambdasim
