@@ -36,6 +36,29 @@ BucketSpec bucket(const std::string& name) {
     return b;
 }
 
+TableSpec hot_key_table(const std::string& name, double share) {
+    TableSpec t;
+    t.name = name;
+    t.hot_key_share = share;
+    return t;
+}
+
+// A function `writer` (10 ms handler) that writes once to `table` (1 unit, `latency_s`, SDK
+// attempts `attempts` with `backoff_base`), called synchronously at a constant `rate`.
+ScenarioSpec table_writer(SimTime duration, TableSpec table, double rate, int attempts, SimTime backoff_base,
+                          double latency_s) {
+    ScenarioSpec s = scenario(duration);
+    FunctionSpec f = function("writer", DistributionSpec::constant(0.010));
+    CallSpec write = call(CallSpec::Kind::TableWrite, table.name, latency_s);
+    write.retries.max_attempts = attempts;
+    write.retries.backoff_base = backoff_base;
+    f.calls = {write};
+    s.functions.push_back(f);
+    s.tables.push_back(table);
+    s.traffic.push_back(constant_rate("api", "writer", rate));
+    return s;
+}
+
 // Oracle: an invocation is its handler's 100 ms plus a 20 ms table write plus a 30 ms PUT:
 // exactly 150 ms, for the function's Duration and for the synchronous caller.
 TEST(ServiceCalls, CallLatencyAddsToTheInvocationsDurationExactly) {
@@ -88,15 +111,7 @@ TEST(ServiceCalls, TheFunctionTimeoutCutsTheChainOfCalls) {
 // 10 + 10 x T writes of the 20 x T offered in T seconds; with one attempt per call (no SDK
 // retries) every refused write fails its invocation, so errors = offered - served exactly.
 TEST(ServiceCalls, AThrottledWriteWithoutRetriesFailsItsInvocation) {
-    ScenarioSpec s = scenario(100 * kSecond);
-    FunctionSpec f = function("writer", DistributionSpec::constant(0.010));
-    CallSpec write = call(CallSpec::Kind::TableWrite, "items", 0.005);
-    write.retries.max_attempts = 1;
-    f.calls = {write};
-    s.functions.push_back(f);
-    s.tables.push_back(provisioned_table("items", 10));
-    s.traffic.push_back(constant_rate("api", "writer", 20));
-    const ModelRunResult r = run_model(s);
+    const ModelRunResult r = run_model(table_writer(100 * kSecond, provisioned_table("items", 10), 20, 1, kSecond, 0.005));
     ASSERT_TRUE(r.broken_invariants.empty()) << r.broken_invariants.front();
     const TableCounts& table = r.metrics->tables()[0].total;
     const FunctionCounts& c = r.metrics->function(0).total;
@@ -111,16 +126,8 @@ TEST(ServiceCalls, AThrottledWriteWithoutRetriesFailsItsInvocation) {
 // retries land in later seconds' capacity, so fewer invocations fail than with one attempt,
 // and each failed call was refused exactly three times.
 TEST(ServiceCalls, SdkRetriesOfThrottledWritesAddLatencyAndFailAfterTheLastAttempt) {
-    ScenarioSpec s = scenario(100 * kSecond);
-    FunctionSpec f = function("writer", DistributionSpec::constant(0.010));
-    CallSpec write = call(CallSpec::Kind::TableWrite, "items", 0.005);
-    write.retries.max_attempts = 3;
-    write.retries.backoff_base = 100 * kMillisecond;
-    f.calls = {write};
-    s.functions.push_back(f);
-    s.tables.push_back(provisioned_table("items", 10));
-    s.traffic.push_back(constant_rate("api", "writer", 12));
-    const ModelRunResult r = run_model(s);
+    const ModelRunResult r =
+        run_model(table_writer(100 * kSecond, provisioned_table("items", 10), 12, 3, 100 * kMillisecond, 0.005));
     ASSERT_TRUE(r.broken_invariants.empty()) << r.broken_invariants.front();
     const TableCounts& table = r.metrics->tables()[0].total;
     const FunctionCounts& c = r.metrics->function(0).total;
@@ -245,18 +252,9 @@ TEST(ServiceCalls, APutIntoANotifyingBucketForwardsTheUnitToTheNextFunction) {
 // never serves (1 WCU/s, offered 50/s) refuses all but ~1/s, and each refused call is attempted
 // max_attempts times.
 TEST(ServiceCalls, AZeroBackoffBaseRetriesAtOnceWithoutHanging) {
-    ScenarioSpec s = scenario(20 * kSecond);
-    FunctionSpec f = function("writer", DistributionSpec::constant(0.010));
-    CallSpec write = call(CallSpec::Kind::TableWrite, "items", 0.001);
-    write.retries.max_attempts = 4;
-    write.retries.backoff_base = 0;
-    f.calls = {write};
-    s.functions.push_back(f);
-    s.tables.push_back(provisioned_table("items", 1));
-    TrafficSourceSpec api = constant_rate("api", "writer", 50);
-    api.client.max_attempts = 3;
-    api.client.backoff_base = 0;
-    s.traffic.push_back(api);
+    ScenarioSpec s = table_writer(20 * kSecond, provisioned_table("items", 1), 50, 4, 0, 0.001);
+    s.traffic[0].client.max_attempts = 3;
+    s.traffic[0].client.backoff_base = 0;
     const ModelRunResult r = run_model(s);
     ASSERT_TRUE(r.broken_invariants.empty()) << r.broken_invariants.front();
     const FunctionCounts& c = r.metrics->function(0).total;
@@ -323,18 +321,7 @@ TEST(ServiceCalls, ASynchronousSourcesForwardedWorkIsMeasuredEndToEndWhereItIsDe
 // ~1,500/s: 0.5 x 3,000 x 20 - 21,000 = 9,000 refusals in 20 s, all from the hot key. The hot
 // share of 60,000 writes has a binomial std. error of 122; 500 is 4 of them.
 TEST(ServiceCalls, AHotPartitionKeyThrottlesBelowTheTablesCapacity) {
-    ScenarioSpec s = scenario(20 * kSecond);
-    FunctionSpec f = function("writer", DistributionSpec::constant(0.010));
-    CallSpec write = call(CallSpec::Kind::TableWrite, "events", 0.001);
-    write.retries.max_attempts = 1;
-    f.calls = {write};
-    s.functions.push_back(f);
-    TableSpec table;
-    table.name = "events";
-    table.hot_key_share = 0.5;
-    s.tables.push_back(table);
-    s.traffic.push_back(constant_rate("api", "writer", 3000));
-    const ModelRunResult r = run_model(s);
+    const ModelRunResult r = run_model(table_writer(20 * kSecond, hot_key_table("events", 0.5), 3000, 1, kSecond, 0.001));
     ASSERT_TRUE(r.broken_invariants.empty()) << r.broken_invariants.front();
     const TableCounts& t = r.metrics->tables()[0].total;
     EXPECT_EQ(t.write_throttles, t.hot_key_throttles);
@@ -347,19 +334,8 @@ TEST(ServiceCalls, AHotPartitionKeyThrottlesBelowTheTablesCapacity) {
 // ~0.5 x 3,000 x T calls that target it, so at least 0.5 x 60,000 - 21,000 = 9,000 calls fail
 // (less 500 for the binomial split's 4 std. errors), however many retries they make.
 TEST(ServiceCalls, RetriesOfAHotKeyRequestStayOnTheHotKey) {
-    ScenarioSpec s = scenario(20 * kSecond);
-    FunctionSpec f = function("writer", DistributionSpec::constant(0.010));
-    CallSpec write = call(CallSpec::Kind::TableWrite, "events", 0.001);
-    write.retries.max_attempts = 3;
-    write.retries.backoff_base = 50 * kMillisecond;
-    f.calls = {write};
-    s.functions.push_back(f);
-    TableSpec table;
-    table.name = "events";
-    table.hot_key_share = 0.5;
-    s.tables.push_back(table);
-    s.traffic.push_back(constant_rate("api", "writer", 3000));
-    const ModelRunResult r = run_model(s);
+    const ModelRunResult r =
+        run_model(table_writer(20 * kSecond, hot_key_table("events", 0.5), 3000, 3, 50 * kMillisecond, 0.001));
     ASSERT_TRUE(r.broken_invariants.empty()) << r.broken_invariants.front();
     const FunctionCounts& c = r.metrics->function(0).total;
     EXPECT_GE(static_cast<double>(c.calls_failed), 9000.0 - 500.0);
