@@ -24,6 +24,28 @@ double percent(std::uint64_t part, std::uint64_t whole) {
     return whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
 }
 
+// S3 buckets and DynamoDB tables, when the scenario has them: where service limits bit.
+void print_services(std::FILE* out, const nlohmann::ordered_json& s) {
+    const auto count = [](const nlohmann::ordered_json& j, const char* key) {
+        return j.contains(key) ? j[key].get<std::uint64_t>() : std::uint64_t{0};
+    };
+    if (s.contains("buckets")) {
+        fmt::print(out, "\n{:<20} {:>12} {:>10} {:>10} {:>12} {:>10}\n", "bucket", "puts", "accepted", "slow down",
+                   "gets", "slow down");
+        for (const auto& [name, b] : s["buckets"].items())
+            fmt::print(out, "{:<20} {:>12} {:>10} {:>10} {:>12} {:>10}\n", name, count(b, "puts"), count(b, "accepted"),
+                       count(b, "slow_down"), count(b, "gets"), count(b, "get_slow_down"));
+    }
+    if (s.contains("tables")) {
+        fmt::print(out, "\n{:<20} {:>12} {:>12} {:>12} {:>12} {:>10}\n", "table", "reads", "writes", "read thr.",
+                   "write thr.", "hot key");
+        for (const auto& [name, t] : s["tables"].items())
+            fmt::print(out, "{:<20} {:>12} {:>12} {:>12} {:>12} {:>10}\n", name, count(t, "reads"), count(t, "writes"),
+                       count(t, "read_throttle_events"), count(t, "write_throttle_events"),
+                       count(t, "hot_key_throttle_events"));
+    }
+}
+
 }  // namespace
 
 void print_summary_table(std::FILE* out, const nlohmann::ordered_json& s) {
@@ -44,7 +66,10 @@ void print_summary_table(std::FILE* out, const nlohmann::ordered_json& s) {
                    f["max_concurrent_executions"].get<int>(), f["duration_ms"]["p50"].get<double>(),
                    f["duration_ms"]["p99"].get<double>(), main_reason(f["throttles_by_reason"]));
     }
-    if (s["entry_points"].empty()) return;
+    if (s["entry_points"].empty()) {
+        print_services(out, s);
+        return;
+    }
     // A synchronous source whose function's calls send work on has both requests and a flow.
     const auto is_sync = [](const auto& e) {
         return !e.contains("flow") ||
@@ -69,16 +94,18 @@ void print_summary_table(std::FILE* out, const nlohmann::ordered_json& s) {
                        e["end_to_end_latency_ms"]["p50"].get<double>(), e["end_to_end_latency_ms"]["p99"].get<double>());
         }
     }
-    if (!any_sync) return;
-    fmt::print(out, "\n{:<20} {:>12} {:>10} {:>8} {:>10} {:>8} {:>8} {:>8}\n", "entry point", "requests", "succeeded",
-               "failed", "throttled", "retries", "p50 ms", "p99 ms");
-    for (const auto& [name, e] : s["entry_points"].items()) {
-        if (!is_sync(e)) continue;
-        fmt::print(out, "{:<20} {:>12} {:>10} {:>8} {:>10} {:>8} {:>8.1f} {:>8.1f}\n", name, e["requests"].get<std::uint64_t>(),
-                   e["succeeded"].get<std::uint64_t>(), e["failed"].get<std::uint64_t>(),
-                   e["throttled"].get<std::uint64_t>(), e["retries"].get<std::uint64_t>(),
-                   e["latency_ms"]["p50"].get<double>(), e["latency_ms"]["p99"].get<double>());
+    if (any_sync) {
+        fmt::print(out, "\n{:<20} {:>12} {:>10} {:>8} {:>10} {:>8} {:>8} {:>8}\n", "entry point", "requests", "succeeded",
+                   "failed", "throttled", "retries", "p50 ms", "p99 ms");
+        for (const auto& [name, e] : s["entry_points"].items()) {
+            if (!is_sync(e)) continue;
+            fmt::print(out, "{:<20} {:>12} {:>10} {:>8} {:>10} {:>8} {:>8.1f} {:>8.1f}\n", name, e["requests"].get<std::uint64_t>(),
+                       e["succeeded"].get<std::uint64_t>(), e["failed"].get<std::uint64_t>(),
+                       e["throttled"].get<std::uint64_t>(), e["retries"].get<std::uint64_t>(),
+                       e["latency_ms"]["p50"].get<double>(), e["latency_ms"]["p99"].get<double>());
+        }
     }
+    print_services(out, s);
 }
 
 }  // namespace lambdasim::cli
