@@ -1,11 +1,12 @@
 #include "lambdasim/model/lambda_model.hpp"
 
+#include "lambdasim/model/sdk_backoff.hpp"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
 
 #include <boost/random/bernoulli_distribution.hpp>
-#include <boost/random/uniform_real_distribution.hpp>
 
 namespace lambdasim {
 namespace {
@@ -337,14 +338,9 @@ void LambdaModel::attempt_throttled(std::uint32_t request, ThrottleReason reason
         finish_request(request, false, true, static_cast<std::size_t>(reason));
         return;
     }
-    // Exponential backoff with full jitter: uniform(0, min(cap, base x 2^(attempt-1))).
-    const double ceiling = std::min(to_seconds(client.backoff_cap),
-                                    to_seconds(client.backoff_base) * std::ldexp(1.0, static_cast<int>(r.attempts) - 1));
-    // (Boost's uniform_real_distribution needs min < max: a zero base means no wait.)
-    const double delay =
-        ceiling > 0 ? boost::random::uniform_real_distribution<double>(0.0, ceiling)(source.retry_rng) : 0.0;
+    const SimTime delay = sdk_backoff(client, static_cast<int>(r.attempts), source.retry_rng);
     ++recorder_.entry_point(r.source).period.retries;
-    simulator_.schedule_in(from_seconds(delay), handler_, RetryAttempt, request, r.generation);
+    simulator_.schedule_in(delay, handler_, RetryAttempt, request, r.generation);
 }
 
 void LambdaModel::finish_request(std::uint32_t request, bool succeeded, bool throttled, std::size_t reason,

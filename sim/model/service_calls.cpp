@@ -3,14 +3,12 @@
 // each scheduled when the previous one answers. One event per step is pending at a time, so the
 // function timeout can cut the chain anywhere. A call takes effect when it is made (the object
 // is stored, the message sent); its latency is the time the function waits for the answer.
-#include <algorithm>
 #include <cassert>
-#include <cmath>
 
 #include <boost/random/bernoulli_distribution.hpp>
-#include <boost/random/uniform_real_distribution.hpp>
 
 #include "lambdasim/model/lambda_model.hpp"
+#include "lambdasim/model/sdk_backoff.hpp"
 
 namespace lambdasim {
 
@@ -86,13 +84,7 @@ void LambdaModel::call_step(std::uint32_t function, EnvironmentIndex index, std:
             env.call_attempt = 0;
         } else if (result == CallResult::Throttled && ++env.call_attempt < call.spec->retries.max_attempts) {
             ++counts.calls_throttled;
-            // The SDK's exponential backoff with full jitter before the next attempt.
-            const ClientSpec& retries = call.spec->retries;
-            const double ceiling = std::min(to_seconds(retries.backoff_cap),
-                                            to_seconds(retries.backoff_base) * std::ldexp(1.0, env.call_attempt - 1));
-            if (ceiling > 0)
-                wait += from_seconds(boost::random::uniform_real_distribution<double>(0.0, ceiling)(
-                    call.retry_rng));
+            wait += sdk_backoff(call.spec->retries, env.call_attempt, call.retry_rng);
         } else {
             if (result == CallResult::Throttled) ++counts.calls_throttled;
             ++counts.calls_failed;
