@@ -449,6 +449,7 @@ void LambdaModel::start_invocation(std::uint32_t function, const Admission& a, O
     // Duration in CloudWatch is the handler's time; init is reported separately.
     env.invocation_start = simulator_.now() + init_phase;
     env.forwarded = false;
+    env.raised = false;
 
     ++account_busy_;
     recorder_.invocation_started(function, a.cold, init_ms, a.provisioned, a.spillover);
@@ -477,7 +478,7 @@ void LambdaModel::end_invocation(std::uint32_t function, EnvironmentIndex index,
     const std::uint32_t owner_index = env.request;
     const std::uint32_t owner_generation = env.request_generation;
     const bool forwarded = env.forwarded;
-    const bool raised = !call_plans_[function].empty() && env.raised;
+    const bool raised = env.raised;
 
     if (env.provisioned) {
         if (env.retire_when_idle) {

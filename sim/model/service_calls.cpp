@@ -40,7 +40,6 @@ void LambdaModel::begin_call_plan(std::uint32_t function, EnvironmentIndex index
     Environment& env = functions_[function].pool[index];
     env.step = 0;
     env.call_attempt = 0;
-    env.raised = false;
     // Taken now: a synchronous request answered early (API Gateway's 504) frees its slot while
     // the function runs on and makes its calls.
     const OwnerUnit owner = owner_unit(env);
@@ -60,7 +59,6 @@ void LambdaModel::call_step(std::uint32_t function, EnvironmentIndex index, std:
     assert(functions_[function].pool[index].busy && functions_[function].pool[index].generation == generation);
     (void)generation;
     SimTime wait = 0;
-    bool failed = false;
     if (step == plan.handler_step) {
         wait = functions_[function].pool[index].handler_time;
         ++step;
@@ -88,17 +86,14 @@ void LambdaModel::call_step(std::uint32_t function, EnvironmentIndex index, std:
         } else {
             if (result == CallResult::Throttled) ++counts.calls_throttled;
             ++counts.calls_failed;
-            failed = true;
+            // The SDK raises in the handler: the invocation ends as a function error when the
+            // answer arrives.
+            env.outcome = static_cast<std::uint8_t>(InvocationOutcome::FunctionError);
+            env.raised = true;
+            step = done;
         }
     }
     Environment& env = functions_[function].pool[index];
-    if (failed) {
-        // The SDK raises in the handler: the invocation ends as a function error when the answer
-        // arrives.
-        env.outcome = static_cast<std::uint8_t>(InvocationOutcome::FunctionError);
-        env.raised = true;
-        step = done;
-    }
     env.step = static_cast<std::uint16_t>(step);
     // (Compared as a difference: a huge `wait` must not overflow.)
     if (wait > env.deadline - simulator_.now()) {
