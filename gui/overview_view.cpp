@@ -67,8 +67,7 @@ QString node_detail(const TopologyNode& node, const ScenarioSpec& spec, const js
         case TopologyNodeKind::Schedule: {
             if (node.kind == TopologyNodeKind::Schedule) return QString::fromStdString(node.detail);
             for (const TrafficSourceSpec& t : spec.traffic)
-                if (t.name == name && t.target.kind == TargetSpec::Kind::Function &&
-                    t.target.invocation == InvocationType::Sync)
+                if (t.name == name && t.target.is_sync_function())
                     return QString("sync, %1 attempts").arg(t.client.max_attempts);
             const double lost = number(json_at(summary, {"entry_points", name, "flow"}), {"lost"});
             return lost > 0 ? QString("%1 lost").arg(count_text(lost)) : QString("asynchronous");

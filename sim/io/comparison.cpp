@@ -9,10 +9,6 @@
 namespace lambdasim {
 namespace {
 
-bool is_sync(const TrafficSourceSpec& t) {
-    return t.target.kind == TargetSpec::Kind::Function && t.target.invocation == InvocationType::Sync;
-}
-
 const ComparisonRow* find_row(const std::vector<ComparisonRow>& rows, const std::string& figure) {
     for (const auto& r : rows)
         if (r.figure == figure) return &r;
@@ -32,7 +28,7 @@ ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& ru
         const EntryPointMetrics& e = m.entry_point(s);
         // A synchronous source's invocations may send work on through calls: its flow counts too.
         flow.add(e.total.flow);
-        if (is_sync(spec.traffic[s])) {
+        if (spec.traffic[s].target.is_sync_function()) {
             sync_requests += static_cast<double>(e.total.requests);
             sync_succeeded += static_cast<double>(e.total.succeeded);
             sync_throttled += static_cast<double>(e.total.throttled);
@@ -40,7 +36,8 @@ ReplicationFigures figures_of(const ScenarioSpec& spec, const ModelRunResult& ru
             sync_latency.merge(e.latency_total);
         }
         // A synchronous source's end-to-end figures are the paths its calls started, if any.
-        if (!is_sync(spec.traffic[s]) || e.total.flow.created > 0) end_to_end.merge(e.end_to_end_total);
+        if (!spec.traffic[s].target.is_sync_function() || e.total.flow.created > 0)
+            end_to_end.merge(e.end_to_end_total);
     }
     double throttles = 0, gb_seconds = 0, invocations = 0, provisioned_gb_seconds = 0, calls_failed = 0;
     for (std::size_t f = 0; f < spec.functions.size(); ++f) {

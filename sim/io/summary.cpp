@@ -86,10 +86,10 @@ Json make_summary(const ScenarioSpec& spec, const ModelRunResult& run) {
         ej["retries"] = c.retries;
         // Synchronous requests not answered yet; for other targets the service took every request
         // at once, so what is still in the system is the flow's units of work.
-        const TargetSpec& target = spec.traffic[i].target;
-        const bool sync = target.kind == TargetSpec::Kind::Function && target.invocation == InvocationType::Sync;
         const std::uint64_t flow_in_flight = i < run.flow_in_flight.size() ? run.flow_in_flight[i] : 0;
-        ej["in_flight"] = sync ? c.requests - c.succeeded - c.failed - c.throttled : flow_in_flight;
+        ej["in_flight"] = spec.traffic[i].target.is_sync_function()
+                              ? c.requests - c.succeeded - c.failed - c.throttled
+                              : flow_in_flight;
         ej["failed_by_reason"] = by_name(c.failed_by_reason, kFailureReasonNames, true);
         ej["throttled_by_reason"] = by_name(c.throttled_by_reason, kThrottleReasonNames, true);
         ej["latency_ms"] = percentiles(e.latency_total);

@@ -28,8 +28,7 @@ void check_invariants(const ScenarioSpec& spec, const LambdaModel& model, ModelR
     }
     std::uint64_t requests = 0, resolved = 0;
     for (std::size_t s = 0; s < spec.traffic.size(); ++s) {
-        const TargetSpec& target = spec.traffic[s].target;
-        if (target.kind != TargetSpec::Kind::Function || target.invocation != InvocationType::Sync) continue;
+        if (!spec.traffic[s].target.is_sync_function()) continue;
         const EntryPointCounts& e = m.entry_point(s).total;
         requests += e.requests;
         resolved += e.succeeded + e.failed + e.throttled;

@@ -111,7 +111,7 @@ TrafficSourceSpec read_traffic_source(const std::string& name, const YamlField& 
     // The caller's SDK retries and API Gateway sit in front of a synchronous Invoke only: an
     // asynchronous invocation, SQS SendMessage and SNS Publish are accepted at once and retried
     // (or not) by the service.
-    const bool synchronous = s.target.kind == TargetSpec::Kind::Function && s.target.invocation == InvocationType::Sync;
+    const bool synchronous = s.target.is_sync_function();
     if (auto client = map.get("client")) {
         if (!synchronous)
             client->fail_at_key(

@@ -325,7 +325,7 @@ void write_traffic_source(std::string& out, const TrafficSourceSpec& s) {
     out += fmt::format("  {}:\n", scalar(s.name));
     line("arrivals", arrivals(s.arrivals));
     line("target", target(s.target));
-    if (s.target.kind == TargetSpec::Kind::Function && s.target.invocation == InvocationType::Sync)
+    if (s.target.is_sync_function())
         line("client", client(s.client));
     else
         out += "    # client: does not apply (the service accepts the message at once)\n";

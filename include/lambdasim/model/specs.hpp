@@ -188,6 +188,9 @@ struct TargetSpec {
     std::string function;  // kind Function
     InvocationType invocation = InvocationType::Sync;
     std::string name;  // kind Queue, Topic or Bucket
+    // A caller waiting for a function's answer (requests, retries, latency); every other target
+    // takes its work at once.
+    bool is_sync_function() const { return kind == Kind::Function && invocation == InvocationType::Sync; }
 };
 
 // EventBridge rule target retry policy (`eb-rule-retry-policy`): 0-185 retries, event age
