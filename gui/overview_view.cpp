@@ -59,50 +59,6 @@ QString main_reason(const json& by_reason) {
     return reason;
 }
 
-// What a node's box says under its name: its settings and, from the summary, what went wrong.
-QString node_detail(const TopologyNode& node, const ScenarioSpec& spec, const json& summary) {
-    const std::string& name = node.name;
-    switch (node.kind) {
-        case TopologyNodeKind::TrafficSource:
-        case TopologyNodeKind::Schedule: {
-            if (node.kind == TopologyNodeKind::Schedule) return QString::fromStdString(node.detail);
-            for (const TrafficSourceSpec& t : spec.traffic)
-                if (t.name == name && t.target.is_sync_function())
-                    return QString("sync, %1 attempts").arg(t.client.max_attempts);
-            const double lost = number(json_at(summary, {"entry_points", name, "flow"}), {"lost"});
-            return lost > 0 ? QString("%1 lost").arg(count_text(lost)) : QString("asynchronous");
-        }
-        case TopologyNodeKind::Function: {
-            const FunctionSpec* f = spec.find_function(name);
-            if (!f) return {};
-            QString detail = QString("%1 MB").arg(f->memory_mb);
-            if (f->reserved_concurrency) detail += QString(", reserved %1").arg(*f->reserved_concurrency);
-            if (f->max_provisioned() > 0) detail += QString(", PC %1").arg(f->max_provisioned());
-            const double throttles = number(json_at(summary, {"functions", name}), {"throttles"});
-            if (throttles > 0) detail += QString(", %1 throttles").arg(count_text(throttles));
-            return detail;
-        }
-        case TopologyNodeKind::Queue: {
-            const double depth = number(json_at(summary, {"queues", name}), {"max_depth"});
-            return QString("%1queue, max depth %2").arg(node.detail == "fifo" ? "FIFO " : "").arg(count_text(depth));
-        }
-        case TopologyNodeKind::Topic:
-            return QString("topic, %1 published").arg(count_text(number(json_at(summary, {"topics", name}), {"published"})));
-        case TopologyNodeKind::Bucket: {
-            const json& b = json_at(summary, {"buckets", name});
-            const double slow = number(b, {"slow_down"}) + number(b, {"get_slow_down"});
-            return slow > 0 ? QString("bucket, %1 SlowDown").arg(count_text(slow))
-                            : QString("bucket, %1 PUTs").arg(count_text(number(b, {"puts"})));
-        }
-        case TopologyNodeKind::Table: {
-            const json& t = json_at(summary, {"tables", name});
-            const double throttles = number(t, {"read_throttle_events"}) + number(t, {"write_throttle_events"});
-            return QString("table, %1 throttle events").arg(count_text(throttles));
-        }
-    }
-    return {};
-}
-
 // A queue where failures end up: some queue's dead-letter queue, an SNS subscription's, or a
 // function's on-failure destination.
 bool is_failure_sink(const ScenarioSpec& spec, const std::string& queue) {
@@ -116,25 +72,58 @@ bool is_failure_sink(const ScenarioSpec& spec, const std::string& queue) {
     return false;
 }
 
-// A warning colour for a box whose detail reports throttles, losses, SlowDowns or a dead-letter
-// queue that received messages.
-bool node_alarm(const TopologyNode& node, const ScenarioSpec& spec, const json& summary) {
+// What a node's box says under its name — its settings and, from the summary, what went wrong
+// — and whether that is a warning (throttles, losses, SlowDowns, a dead-letter queue that
+// received messages), drawn in red.
+struct NodeDetail {
+    QString text;
+    bool alarm = false;
+};
+
+NodeDetail node_detail(const TopologyNode& node, const ScenarioSpec& spec, const json& summary) {
     const std::string& name = node.name;
     switch (node.kind) {
-        case TopologyNodeKind::Queue:
-            return is_failure_sink(spec, name) && number(json_at(summary, {"queues", name}), {"max_depth"}) > 0;
-        case TopologyNodeKind::Function: return number(json_at(summary, {"functions", name}), {"throttles"}) > 0;
-        case TopologyNodeKind::TrafficSource:
-            return number(json_at(summary, {"entry_points", name, "flow"}), {"lost"}) > 0 ||
-                   number(json_at(summary, {"entry_points", name}), {"throttled"}) > 0;
-        case TopologyNodeKind::Bucket:
-            return number(json_at(summary, {"buckets", name}), {"slow_down"}) +
-                       number(json_at(summary, {"buckets", name}), {"get_slow_down"}) > 0;
-        case TopologyNodeKind::Table:
-            return number(json_at(summary, {"tables", name}), {"read_throttle_events"}) +
-                       number(json_at(summary, {"tables", name}), {"write_throttle_events"}) > 0;
-        default: return false;
+        case TopologyNodeKind::Schedule:
+            return {QString::fromStdString(node.detail)};
+        case TopologyNodeKind::TrafficSource: {
+            const double lost = number(json_at(summary, {"entry_points", name, "flow"}), {"lost"});
+            const bool alarm = lost > 0 || number(json_at(summary, {"entry_points", name}), {"throttled"}) > 0;
+            for (const TrafficSourceSpec& t : spec.traffic)
+                if (t.name == name && t.target.is_sync_function())
+                    return {QString("sync, %1 attempts").arg(t.client.max_attempts), alarm};
+            return {lost > 0 ? QString("%1 lost").arg(count_text(lost)) : QString("asynchronous"), alarm};
+        }
+        case TopologyNodeKind::Function: {
+            const FunctionSpec* f = spec.find_function(name);
+            if (!f) return {};
+            QString text = QString("%1 MB").arg(f->memory_mb);
+            if (f->reserved_concurrency) text += QString(", reserved %1").arg(*f->reserved_concurrency);
+            if (f->max_provisioned() > 0) text += QString(", PC %1").arg(f->max_provisioned());
+            const double throttles = number(json_at(summary, {"functions", name}), {"throttles"});
+            if (throttles > 0) text += QString(", %1 throttles").arg(count_text(throttles));
+            return {text, throttles > 0};
+        }
+        case TopologyNodeKind::Queue: {
+            const double depth = number(json_at(summary, {"queues", name}), {"max_depth"});
+            return {QString("%1queue, max depth %2").arg(node.detail == "fifo" ? "FIFO " : "").arg(count_text(depth)),
+                    depth > 0 && is_failure_sink(spec, name)};
+        }
+        case TopologyNodeKind::Topic:
+            return {QString("topic, %1 published").arg(count_text(number(json_at(summary, {"topics", name}), {"published"})))};
+        case TopologyNodeKind::Bucket: {
+            const json& b = json_at(summary, {"buckets", name});
+            const double slow = number(b, {"slow_down"}) + number(b, {"get_slow_down"});
+            return {slow > 0 ? QString("bucket, %1 SlowDown").arg(count_text(slow))
+                             : QString("bucket, %1 PUTs").arg(count_text(number(b, {"puts"}))),
+                    slow > 0};
+        }
+        case TopologyNodeKind::Table: {
+            const json& t = json_at(summary, {"tables", name});
+            const double throttles = number(t, {"read_throttle_events"}) + number(t, {"write_throttle_events"});
+            return {QString("table, %1 throttle events").arg(count_text(throttles)), throttles > 0};
+        }
     }
+    return {};
 }
 
 // The scenario's whole topology (the library's graph, as `lambdasim graph` prints it) in
@@ -185,17 +174,17 @@ void draw_topology(QGraphicsScene& scene, const ResultsData& d) {
         if (node.kind == TopologyNodeKind::Function) colour = entity_colour(function_index++);
         if (node.kind == TopologyNodeKind::TrafficSource || node.kind == TopologyNodeKind::Schedule)
             colour = entity_colour(source_index++);
-        const QString detail = node_detail(node, spec, d.summary);
+        const NodeDetail detail = node_detail(node, spec, d.summary);
         auto* rect = scene.addRect(x, y, kBoxW, kBoxH, QPen(colour.darker(130), 1.5), QBrush(colour.lighter(175)));
-        rect->setToolTip(detail);
+        rect->setToolTip(detail.text);
         auto* title = scene.addSimpleText(QString::fromStdString(node.name));
         QFont bold = title->font();
         bold.setBold(true);
         title->setFont(bold);
         title->setPos(x + 6, y + 3);
-        auto* text = scene.addSimpleText(detail);
+        auto* text = scene.addSimpleText(detail.text);
         text->setPos(x + 6, y + 22);
-        if (node_alarm(node, spec, d.summary)) text->setBrush(QColor(200, 30, 30));
+        if (detail.alarm) text->setBrush(QColor(200, 30, 30));
         left[v] = QPointF(x, y + kBoxH / 2);
         right[v] = QPointF(x + kBoxW, y + kBoxH / 2);
     }
